@@ -1,0 +1,158 @@
+package dev.eddy.core.storage;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.Env;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksMemEnv;
+import org.rocksdb.Slice;
+import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WriteOptions;
+
+/**
+ * Eddy's one RocksDB database: a fixed set of column families, opened at start. The
+ * write-ahead log is always on, so an acknowledged write survives the process being
+ * killed; {@code syncWrites} also fsyncs it, for power-loss durability.
+ */
+public final class Store implements AutoCloseable {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final RocksDB db;
+    private final DBOptions dbOptions;
+    private final ColumnFamilyOptions familyOptions;
+    private final UInt64AddOperator counterMerge;
+    private final Env env;
+    private final WriteOptions writeOptions;
+    private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
+    private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
+
+    private Store(Path dir, boolean inMemory, boolean syncWrites) {
+        env = inMemory ? new RocksMemEnv(Env.getDefault()) : null;
+        counterMerge = new UInt64AddOperator();
+        familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge);
+        dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setMaxBackgroundJobs(2);
+        if (env != null) dbOptions.setEnv(env);
+        writeOptions = new WriteOptions().setSync(syncWrites);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
+        for (Family f : Family.values()) {
+            descriptors.add(new ColumnFamilyDescriptor(f.columnFamilyName.getBytes(), familyOptions));
+        }
+        try {
+            if (!inMemory) Files.createDirectories(dir);
+            db = RocksDB.open(dbOptions, inMemory ? "/eddy-in-memory" : dir.toString(), descriptors, allHandles);
+        } catch (RocksDBException e) {
+            closeOptions();
+            String status = String.valueOf(e.getMessage());
+            if (status.contains("lock") || status.contains("LOCK")) {
+                throw new StorageException("The data directory " + dir
+                        + " is in use by another Eddy process; stop it or choose another --data-dir", e);
+            }
+            throw new StorageException("Cannot open the data directory " + dir + ": " + status, e);
+        } catch (java.io.IOException e) {
+            closeOptions();
+            throw new StorageException("Cannot create the data directory " + dir + ": " + e.getMessage(), e);
+        }
+        for (Family f : Family.values()) handles.put(f, allHandles.get(f.ordinal() + 1));
+    }
+
+    public static Store open(Path dir, boolean syncWrites) {
+        return new Store(dir, false, syncWrites);
+    }
+
+    /** A store that lives in memory only and leaves nothing on disk. */
+    public static Store inMemory() {
+        return new Store(null, true, false);
+    }
+
+    ColumnFamilyHandle handle(Family family) {
+        return handles.get(family);
+    }
+
+    public byte[] get(Family family, byte[] key) {
+        try {
+            return db.get(handle(family), key);
+        } catch (RocksDBException e) {
+            throw new StorageException("read failed", e);
+        }
+    }
+
+    public Batch newBatch() {
+        return new Batch(this);
+    }
+
+    /** Commits the batch atomically, through the write-ahead log. */
+    public void write(Batch batch) {
+        try {
+            db.write(writeOptions, batch.writeBatch);
+        } catch (RocksDBException e) {
+            throw new StorageException("write failed", e);
+        }
+    }
+
+    /** A cursor over keys in [lower, upper); either bound may be null for open. */
+    public Cursor cursor(Family family, byte[] lower, byte[] upper) {
+        ReadOptions readOptions = new ReadOptions();
+        Slice lowerSlice = lower == null ? null : new Slice(lower);
+        Slice upperSlice = upper == null ? null : new Slice(upper);
+        if (lowerSlice != null) readOptions.setIterateLowerBound(lowerSlice);
+        if (upperSlice != null) readOptions.setIterateUpperBound(upperSlice);
+        return new Cursor(db.newIterator(handle(family), readOptions), readOptions, lowerSlice, upperSlice);
+    }
+
+    /** Deletes every key in [from, to) of a family at once (a range tombstone). */
+    public void deleteRange(Family family, byte[] from, byte[] to) {
+        try {
+            db.deleteRange(handle(family), writeOptions, from, to);
+        } catch (RocksDBException e) {
+            throw new StorageException("range delete failed", e);
+        }
+    }
+
+    /** The value of a counter kept in META by {@link Batch#addToCounter}; 0 when absent. */
+    public long counter(byte[] key) {
+        byte[] value = get(Family.META, key);
+        return value == null ? 0 : ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    static byte[] littleEndian(long v) {
+        return ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array();
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.syncWal();
+        } catch (RocksDBException ignored) {
+            // closing anyway; the WAL has every acknowledged write already
+        }
+        for (ColumnFamilyHandle h : allHandles) h.close();
+        db.close();
+        closeOptions();
+    }
+
+    private void closeOptions() {
+        writeOptions.close();
+        dbOptions.close();
+        familyOptions.close();
+        counterMerge.close();
+        if (env != null) env.close();
+    }
+}
