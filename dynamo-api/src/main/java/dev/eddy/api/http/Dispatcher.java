@@ -1,0 +1,142 @@
+package dev.eddy.api.http;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.api.operation.ApiRequest;
+import dev.eddy.api.operation.Operation;
+import dev.eddy.api.operation.Response;
+import dev.eddy.api.operation.Service;
+import dev.eddy.core.Emulator;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The JSON 1.0 protocol: routes a request by {@code X-Amz-Target} to its operation and turns
+ * the outcome into an answer. Checks run in the order AWS's front end runs them: method and
+ * content type, JSON syntax, target, authentication, then the operation's own validation.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+    static final String JSON_1_0 = "application/x-amz-json-1.0";
+    private static final byte[] UNKNOWN_OPERATION_XML = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
+
+    private final ObjectMapper mapper;
+    private final JsonFactory factory;
+    private final Emulator emulator;
+    private final Authenticator authenticator;
+    private final String defaultRegion;
+    private final Map<String, Service> services = new ConcurrentHashMap<>();
+
+    public Dispatcher(Emulator emulator, Authenticator authenticator, String defaultRegion) {
+        this.emulator = emulator;
+        this.authenticator = authenticator;
+        this.defaultRegion = defaultRegion;
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                .build();
+        this.mapper = new ObjectMapper(factory);
+    }
+
+    public void register(Service service) {
+        services.put(service.targetPrefix(), service);
+    }
+
+    public String defaultRegion() {
+        return defaultRegion;
+    }
+
+    public HttpAnswer dispatch(HttpCall call) {
+        if ("GET".equals(call.method()) && (call.uri().equals("/") || call.uri().startsWith("/?"))) {
+            String region = regionOf(call);
+            return HttpAnswer.of(200, "text/plain",
+                    ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.UTF_8));
+        }
+        String contentType = call.header("content-type");
+        if (!"POST".equals(call.method()) || (call.body().length > 0 && !isJsonContentType(contentType))) {
+            return HttpAnswer.of(404, "text/xml", UNKNOWN_OPERATION_XML);
+        }
+        try {
+            ObjectNode body = parse(call.body());
+            Operation operation = operation(call.header("x-amz-target"));
+            String region = authenticator.authenticate(call);
+            if (body == null) throw new DynamoException(ErrorCode.SERIALIZATION, null);
+            Response response = operation.handle(new ApiRequest(new JsonObject(body),
+                    region == null ? defaultRegion : region, emulator, emulator.clock().instant()));
+            return json(200, response::write);
+        } catch (DynamoException e) {
+            return error(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(Level.SEVERE, "internal error serving " + call.header("x-amz-target"), e);
+            return error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+        }
+    }
+
+    /** An error answer for failures found before dispatch (the HTTP layer's own limits). */
+    public HttpAnswer error(DynamoException e) {
+        int status = e.code().isServerFault() ? 500 : 400;
+        return json(status, g -> ErrorBody.write(g, e));
+    }
+
+    private ObjectNode parse(byte[] body) {
+        if (body.length == 0) return null;
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            throw new DynamoException(ErrorCode.SERIALIZATION, null);
+        }
+        if (node == null || node.isMissingNode()) return null;
+        if (!node.isObject()) throw new DynamoException(ErrorCode.SERIALIZATION, null);
+        return (ObjectNode) node;
+    }
+
+    private Operation operation(String target) {
+        if (target != null) {
+            int dot = target.indexOf('.');
+            if (dot > 0) {
+                Service service = services.get(target.substring(0, dot));
+                Operation op = service == null ? null : service.operations().get(target.substring(dot + 1));
+                if (op != null) return op;
+            }
+        }
+        throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+    }
+
+    private String regionOf(HttpCall call) {
+        try {
+            String region = authenticator.authenticate(call);
+            return region == null ? defaultRegion : region;
+        } catch (DynamoException e) {
+            return defaultRegion;
+        }
+    }
+
+    private static boolean isJsonContentType(String contentType) {
+        if (contentType == null) return false;
+        String type = contentType.split(";", 2)[0].trim();
+        return type.equalsIgnoreCase(JSON_1_0) || type.equalsIgnoreCase("application/json");
+    }
+
+    private HttpAnswer json(int status, Response response) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            response.write(g);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory cannot fail", e);
+        }
+        return HttpAnswer.of(status, JSON_1_0, out.toByteArray());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.eddy.api.http;
+
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Eddy's one HTTP endpoint: codec, body decompression, an aggregator with AWS's size limit, one handler. */
+public final class EddyServer implements AutoCloseable {
+    /** DynamoDB refuses request bodies over 16 MB. */
+    public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, daemonThreads("eddy-accept"));
+    private final EventLoopGroup io = new NioEventLoopGroup(0, daemonThreads("eddy-io"));
+    private final ExecutorService workers;
+    private final Channel channel;
+
+    private EddyServer(Dispatcher dispatcher, String host, int port) throws InterruptedException {
+        workers = Executors.newFixedThreadPool(Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
+                daemonThreads("eddy-worker"));
+        RequestHandler handler = new RequestHandler(dispatcher, workers);
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new HttpServerCodec(8192, MAX_HEADER_BYTES, 65536))
+                                .addLast(new HttpContentDecompressor())
+                                .addLast(new Aggregator(dispatcher))
+                                .addLast(handler);
+                    }
+                });
+        channel = bootstrap.bind(host, port).sync().channel();
+    }
+
+    public static EddyServer start(Dispatcher dispatcher, String host, int port) {
+        try {
+            return new EddyServer(dispatcher, host, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
+        }
+    }
+
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdown();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Answers an oversized body as AWS does, with a request id, instead of Netty's bare 413. */
+    private static final class Aggregator extends HttpObjectAggregator {
+        private final Dispatcher dispatcher;
+
+        Aggregator(Dispatcher dispatcher) {
+            super(MAX_BODY_BYTES);
+            this.dispatcher = dispatcher;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            HttpAnswer answer = dispatcher.error(new DynamoException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
+                    "Request size " + HttpUtil.getContentLength(oversized, -1L)
+                            + " exceeded " + MAX_BODY_BYTES + " bytes"));
+            RequestHandler.write(ctx, new HttpAnswer(413, answer.headers(), answer.body()), false, false);
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package dev.eddy.api.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.eddy.api.json.AttributeValueJson;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.item.AttributeValue;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** Writes an error as AWS does: {@code __type}, the message, and any extra members. */
+final class ErrorBody {
+    private ErrorBody() {
+    }
+
+    static void write(JsonGenerator g, DynamoException e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("__type", e.code().type());
+        if (e.getMessage() != null) {
+            // The coral front end capitalises this member; the service itself does not.
+            g.writeStringField(e.code() == ErrorCode.SERIALIZATION ? "Message" : "message", e.getMessage());
+        }
+        for (Map.Entry<String, Object> extra : e.extra().entrySet()) {
+            g.writeFieldName(extra.getKey());
+            writeValue(g, extra.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeValue(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof AttributeValue av) {
+            AttributeValueJson.write(g, av);
+        } else if (value instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) writeValue(g, o);
+            g.writeEndArray();
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.toString());
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else {
+            g.writeString(String.valueOf(value));
+        }
+    }
+}

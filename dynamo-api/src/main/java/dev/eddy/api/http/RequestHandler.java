@@ -1,0 +1,134 @@
+package dev.eddy.api.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Hands each whole request to the dispatcher on a worker thread (storage calls block, so
+ * never on the event loop) and writes the answer with the headers every AWS answer carries.
+ */
+@ChannelHandler.Sharable
+final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    /** Below this, compressing costs more than it saves. */
+    private static final int GZIP_THRESHOLD = 1024;
+    private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Dispatcher dispatcher;
+    private final ExecutorService workers;
+
+    RequestHandler(Dispatcher dispatcher, ExecutorService workers) {
+        this.dispatcher = dispatcher;
+        this.workers = workers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (!request.decoderResult().isSuccess()) {
+            write(ctx, HttpAnswer.of(400, "text/plain", new byte[0]), false, false);
+            return;
+        }
+        HttpCall call = new HttpCall(request.method().name(), request.uri(), headers(request.headers()),
+                ByteBufUtil.getBytes(request.content()));
+        boolean acceptsGzip = accepts(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        try {
+            workers.execute(() -> write(ctx, dispatcher.dispatch(call), keepAlive, acceptsGzip));
+        } catch (RejectedExecutionException e) {
+            ctx.close();
+        }
+    }
+
+    static void write(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean acceptsGzip) {
+        byte[] body = answer.body();
+        boolean gzip = acceptsGzip && body.length >= GZIP_THRESHOLD;
+        if (gzip) body = gzip(body);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
+        HttpHeaders h = response.headers();
+        h.set("x-amzn-RequestId", requestId());
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        h.set("x-amz-crc32", Long.toString(crc.getValue()));
+        answer.headers().forEach(h::set);
+        h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        h.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        h.set(HttpHeaderNames.SERVER, "Server");
+        if (gzip) h.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+        if (keepAlive) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    private static Map<String, List<String>> headers(HttpHeaders headers) {
+        Map<String, List<String>> map = new HashMap<>();
+        for (Map.Entry<String, String> e : headers) {
+            map.computeIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>(1)).add(e.getValue());
+        }
+        return map;
+    }
+
+    private static boolean accepts(String acceptEncoding) {
+        if (acceptEncoding == null) return false;
+        for (String part : acceptEncoding.split(",")) {
+            String[] coding = part.trim().split(";");
+            if (coding[0].trim().equalsIgnoreCase("gzip")) {
+                return coding.length < 2 || !coding[1].replace(" ", "").equals("q=0");
+            }
+        }
+        return false;
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("compressing in memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** 52 characters of [A-Z0-9], the shape of DynamoDB's request ids. */
+    static String requestId() {
+        char[] id = new char[52];
+        for (int i = 0; i < id.length; i++) id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
+        return new String(id);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.eddy.api.json;
+
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects a request's constraint violations and reports them all at once in AWS's form:
+ * "2 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint:
+ * Member must ...; Value ...". The only place that message is built.
+ */
+public final class Constraints {
+    public static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private final List<String> errors = new ArrayList<>();
+
+    public Constraints notNull(String path, Object value) {
+        if (value == null) errors.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+        return this;
+    }
+
+    /** A table or index name: 3 to 255 characters of [a-zA-Z0-9_.-]. */
+    public Constraints name(String path, String value, boolean required) {
+        if (value == null) {
+            if (required) notNull(path, null);
+            return this;
+        }
+        pattern(path, value, NAME_PATTERN);
+        length(path, value, 3, 255);
+        return this;
+    }
+
+    public Constraints pattern(String path, String value, Pattern pattern) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            add(path, value, "Member must satisfy regular expression pattern: " + pattern.pattern());
+        }
+        return this;
+    }
+
+    public Constraints length(String path, String value, int min, int max) {
+        if (value == null) return this;
+        if (value.length() < min) add(path, value, "Member must have length greater than or equal to " + min);
+        if (value.length() > max) add(path, value, "Member must have length less than or equal to " + max);
+        return this;
+    }
+
+    public Constraints size(String path, Collection<?> value, int min, int max) {
+        if (value == null) return this;
+        if (value.size() < min) add(path, value, "Member must have length greater than or equal to " + min);
+        if (value.size() > max) add(path, value, "Member must have length less than or equal to " + max);
+        return this;
+    }
+
+    public Constraints range(String path, Long value, long min, long max) {
+        if (value == null) return this;
+        if (value < min) add(path, value, "Member must have value greater than or equal to " + min);
+        if (value > max) add(path, value, "Member must have value less than or equal to " + max);
+        return this;
+    }
+
+    public Constraints oneOf(String path, String value, Collection<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            add(path, value, "Member must satisfy enum value set: " + allowed);
+        }
+        return this;
+    }
+
+    public Constraints add(String path, Object value, String constraint) {
+        errors.add("Value '" + value + "' at '" + path + "' failed to satisfy constraint: " + constraint);
+        return this;
+    }
+
+    public void throwIfAny() {
+        if (errors.isEmpty()) return;
+        String head = errors.size() + " validation error" + (errors.size() == 1 ? "" : "s") + " detected: ";
+        throw new DynamoException(ErrorCode.VALIDATION, head + String.join("; ", errors));
+    }
+}

@@ -1,0 +1,82 @@
+package dev.eddy.api.operation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.eddy.api.json.Constraints;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consumed capacity as DynamoDB reckons it: a read unit per 4 KB (half for an eventually
+ * consistent read), a write unit per 1 KB, at least one unit each; transactions cost double.
+ */
+public final class Capacity {
+    public static final List<String> MODES = List.of("INDEXES", "TOTAL", "NONE");
+
+    public enum Kind { READ, WRITE }
+
+    private Capacity() {
+    }
+
+    /** The request's ReturnConsumedCapacity, checked; null means NONE. */
+    static String mode(ApiRequest request, Constraints c) {
+        String mode = request.body().string("ReturnConsumedCapacity");
+        c.oneOf("returnConsumedCapacity", mode, MODES);
+        return mode == null || mode.equals("NONE") ? null : mode;
+    }
+
+    public static double readUnits(long itemBytes, boolean consistent) {
+        double units = Math.max(1, (itemBytes + 4095) / 4096);
+        return consistent ? units : units / 2;
+    }
+
+    public static double writeUnits(long itemBytes) {
+        return Math.max(1, (itemBytes + 1023) / 1024);
+    }
+
+    /**
+     * Writes a {@code ConsumedCapacity} member. {@code indexUnits}: units per index name
+     * (global and local ones in their own maps), shown only in INDEXES mode.
+     */
+    public static void write(JsonGenerator g, String field, String mode, String tableName, Kind kind, double tableUnits,
+                             Map<String, Double> globalIndexUnits, Map<String, Double> localIndexUnits)
+            throws IOException {
+        if (mode == null) return;
+        double total = tableUnits;
+        for (double u : globalIndexUnits.values()) total += u;
+        for (double u : localIndexUnits.values()) total += u;
+        g.writeObjectFieldStart(field);
+        g.writeStringField("TableName", tableName);
+        writeUnits(g, kind, total);
+        if (mode.equals("INDEXES")) {
+            g.writeObjectFieldStart("Table");
+            writeUnits(g, kind, tableUnits);
+            g.writeEndObject();
+            writeIndexes(g, "GlobalSecondaryIndexes", kind, globalIndexUnits);
+            writeIndexes(g, "LocalSecondaryIndexes", kind, localIndexUnits);
+        }
+        g.writeEndObject();
+    }
+
+    public static void write(JsonGenerator g, String mode, String tableName, Kind kind, double tableUnits)
+            throws IOException {
+        write(g, "ConsumedCapacity", mode, tableName, kind, tableUnits, Map.of(), Map.of());
+    }
+
+    private static void writeIndexes(JsonGenerator g, String field, Kind kind, Map<String, Double> units)
+            throws IOException {
+        if (units.isEmpty()) return;
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, Double> e : units.entrySet()) {
+            g.writeObjectFieldStart(e.getKey());
+            writeUnits(g, kind, e.getValue());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static void writeUnits(JsonGenerator g, Kind kind, double units) throws IOException {
+        g.writeNumberField(kind == Kind.READ ? "ReadCapacityUnits" : "WriteCapacityUnits", units);
+        g.writeNumberField("CapacityUnits", units);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.eddy.api.operation;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.storage.Store;
+import dev.eddy.core.table.BillingMode;
+import dev.eddy.core.table.KeyAttribute;
+import dev.eddy.core.table.KeySchema;
+import dev.eddy.core.table.Projection;
+import dev.eddy.core.table.SecondaryIndex;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.table.TableStats;
+import dev.eddy.core.table.TableStatus;
+import dev.eddy.core.table.Throughput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/** Writes a TableDescription as DescribeTable, CreateTable, UpdateTable and DeleteTable return it. */
+public final class TableDescriptionJson {
+    private TableDescriptionJson() {
+    }
+
+    public static void write(JsonGenerator g, TableDefinition t, TableStatus status, Store store) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("AttributeDefinitions");
+        for (Map.Entry<String, AttributeValue.Type> e : t.attributeDefinitions().entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("AttributeName", e.getKey());
+            g.writeStringField("AttributeType", e.getValue().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("TableName", t.name());
+        writeKeySchema(g, t.keySchema());
+        g.writeStringField("TableStatus", status.name());
+        writeTime(g, "CreationDateTime", t.created());
+        writeThroughput(g, t.billingMode() == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : t.throughput());
+        g.writeNumberField("TableSizeBytes", TableStats.sizeBytes(store, t.id()));
+        g.writeNumberField("ItemCount", TableStats.itemCount(store, t.id()));
+        g.writeStringField("TableArn", t.arn());
+        g.writeStringField("TableId", t.tableId());
+        g.writeObjectFieldStart("BillingModeSummary");
+        g.writeStringField("BillingMode", t.billingMode().name());
+        if (t.lastUpdateToPayPerRequest() != null) {
+            writeTime(g, "LastUpdateToPayPerRequestDateTime", t.lastUpdateToPayPerRequest());
+        }
+        g.writeEndObject();
+        if (!t.localIndexes().isEmpty()) {
+            g.writeArrayFieldStart("LocalSecondaryIndexes");
+            for (SecondaryIndex i : t.localIndexes()) writeIndex(g, t, i, store);
+            g.writeEndArray();
+        }
+        if (!t.globalIndexes().isEmpty()) {
+            g.writeArrayFieldStart("GlobalSecondaryIndexes");
+            for (SecondaryIndex i : t.globalIndexes()) writeIndex(g, t, i, store);
+            g.writeEndArray();
+        }
+        if (t.stream().enabled()) {
+            g.writeObjectFieldStart("StreamSpecification");
+            g.writeBooleanField("StreamEnabled", true);
+            g.writeStringField("StreamViewType", t.stream().viewType().name());
+            g.writeEndObject();
+        }
+        if (t.latestStreamLabel() != null) {
+            g.writeStringField("LatestStreamLabel", t.latestStreamLabel());
+            g.writeStringField("LatestStreamArn", t.latestStreamArn());
+        }
+        g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtection());
+        g.writeObjectFieldStart("TableClassSummary");
+        g.writeStringField("TableClass", t.tableClass());
+        if (t.tableClassLastUpdate() != null) writeTime(g, "LastUpdateDateTime", t.tableClassLastUpdate());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeIndex(JsonGenerator g, TableDefinition t, SecondaryIndex i, Store store) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("IndexName", i.name());
+        writeKeySchema(g, i.keySchema());
+        g.writeObjectFieldStart("Projection");
+        g.writeStringField("ProjectionType", i.projection().type().name());
+        if (i.projection().type() == Projection.Type.INCLUDE && i.projection().nonKeyAttributes() != null) {
+            g.writeArrayFieldStart("NonKeyAttributes");
+            for (String a : i.projection().nonKeyAttributes()) g.writeString(a);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+        if (i.global()) {
+            g.writeStringField("IndexStatus", i.status().name());
+            if (i.status() == SecondaryIndex.IndexStatus.CREATING) g.writeBooleanField("Backfilling", i.backfilling());
+            writeThroughput(g, t.billingMode() == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : i.throughput());
+        }
+        g.writeNumberField("IndexSizeBytes", TableStats.sizeBytes(store, i.id()));
+        g.writeNumberField("ItemCount", TableStats.itemCount(store, i.id()));
+        g.writeStringField("IndexArn", t.arn() + "/index/" + i.name());
+        g.writeEndObject();
+    }
+
+    public static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
+        g.writeArrayFieldStart("KeySchema");
+        writeKeyElement(g, k.partitionKey(), "HASH");
+        if (k.hasSortKey()) writeKeyElement(g, k.sortKey(), "RANGE");
+        g.writeEndArray();
+    }
+
+    private static void writeKeyElement(JsonGenerator g, KeyAttribute a, String keyType) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("AttributeName", a.name());
+        g.writeStringField("KeyType", keyType);
+        g.writeEndObject();
+    }
+
+    private static void writeThroughput(JsonGenerator g, Throughput p) throws IOException {
+        g.writeObjectFieldStart("ProvisionedThroughput");
+        if (p.lastIncrease() != null) writeTime(g, "LastIncreaseDateTime", p.lastIncrease());
+        if (p.lastDecrease() != null) writeTime(g, "LastDecreaseDateTime", p.lastDecrease());
+        g.writeNumberField("NumberOfDecreasesToday", p.decreasesToday());
+        g.writeNumberField("ReadCapacityUnits", p.readCapacityUnits());
+        g.writeNumberField("WriteCapacityUnits", p.writeCapacityUnits());
+        g.writeEndObject();
+    }
+
+    /** AWS writes timestamps as epoch seconds with a fraction, e.g. 1700000000.123. */
+    public static void writeTime(JsonGenerator g, String field, Instant time) throws IOException {
+        g.writeFieldName(field);
+        g.writeNumber(BigDecimal.valueOf(time.toEpochMilli()).movePointLeft(3));
+    }
+}

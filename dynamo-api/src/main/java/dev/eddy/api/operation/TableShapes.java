@@ -1,0 +1,109 @@
+package dev.eddy.api.operation;
+
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.table.StreamSpecification;
+import dev.eddy.core.table.Throughput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reading of the table-shaped members that CreateTable and UpdateTable share: key schema
+ * elements, provisioned throughput, stream specification. Field constraints go into the
+ * request's {@link Constraints}; cross-field rules are the operations' own.
+ */
+final class TableShapes {
+    static final List<String> KEY_TYPES = List.of("HASH", "RANGE");
+    static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
+    static final List<String> BILLING_MODES = List.of("PROVISIONED", "PAY_PER_REQUEST");
+    static final List<String> VIEW_TYPES = List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
+    static final List<String> TABLE_CLASSES = List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
+    static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
+    static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
+
+    private TableShapes() {
+    }
+
+    record KeyElement(String attributeName, String keyType) {
+    }
+
+    static List<KeyElement> keySchema(JsonObject parent, String member, String path, Constraints c) {
+        List<JsonObject> elements = parent.objects(member);
+        c.notNull(path, elements);
+        if (elements == null) return null;
+        c.size(path, elements, 1, 2);
+        List<KeyElement> out = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            JsonObject e = elements.get(i);
+            String elementPath = path + "." + (i + 1) + ".member";
+            String name = e == null ? null : e.string("AttributeName");
+            String type = e == null ? null : e.string("KeyType");
+            c.notNull(elementPath + ".attributeName", name).length(elementPath + ".attributeName", name, 1, 255);
+            c.notNull(elementPath + ".keyType", type).oneOf(elementPath + ".keyType", type, KEY_TYPES);
+            out.add(new KeyElement(name, type));
+        }
+        return out;
+    }
+
+    static Throughput throughput(JsonObject parent, String member, String path, Constraints c) {
+        JsonObject p = parent.object(member);
+        if (p == null) return null;
+        Long read = p.longValue("ReadCapacityUnits");
+        Long write = p.longValue("WriteCapacityUnits");
+        c.notNull(path + ".readCapacityUnits", read).range(path + ".readCapacityUnits", read, 1, Long.MAX_VALUE);
+        c.notNull(path + ".writeCapacityUnits", write).range(path + ".writeCapacityUnits", write, 1, Long.MAX_VALUE);
+        return Throughput.of(read == null ? 0 : read, write == null ? 0 : write);
+    }
+
+    /** Capacity beyond what any account may hold; checked after the field constraints. */
+    static void checkBounds(Throughput t) {
+        if (t == null) return;
+        if (t.readCapacityUnits() > MAX_CAPACITY_UNITS) {
+            throw invalidBound(t.readCapacityUnits(), "ReadCapacityUnits");
+        }
+        if (t.writeCapacityUnits() > MAX_CAPACITY_UNITS) {
+            throw invalidBound(t.writeCapacityUnits(), "WriteCapacityUnits");
+        }
+    }
+
+    private static DynamoException invalidBound(long value, String what) {
+        return new DynamoException(ErrorCode.VALIDATION, "Given value " + value + " for " + what + " is out of bounds");
+    }
+
+    record StreamRequest(Boolean enabled, String viewType) {
+    }
+
+    static StreamRequest stream(JsonObject parent, Constraints c) {
+        JsonObject s = parent.object("StreamSpecification");
+        if (s == null) return null;
+        Boolean enabled = s.bool("StreamEnabled");
+        String viewType = s.string("StreamViewType");
+        c.notNull("streamSpecification.streamEnabled", enabled);
+        c.oneOf("streamSpecification.streamViewType", viewType, VIEW_TYPES);
+        return new StreamRequest(enabled, viewType);
+    }
+
+    /** The stream a CreateTable or UpdateTable asks for, with AWS's cross-field rules. */
+    static StreamSpecification streamSpecification(StreamRequest s) {
+        if (Boolean.TRUE.equals(s.enabled())) {
+            if (s.viewType() == null) {
+                throw invalid("StreamViewType is required when StreamEnabled is true");
+            }
+            return new StreamSpecification(true, StreamSpecification.ViewType.valueOf(s.viewType()));
+        }
+        if (s.viewType() != null) {
+            throw invalid("StreamViewType can only be specified when StreamEnabled is true");
+        }
+        return StreamSpecification.DISABLED;
+    }
+
+    static DynamoException invalid(String what) {
+        return new DynamoException(ErrorCode.VALIDATION, "One or more parameter values were invalid: " + what);
+    }
+
+    static DynamoException invalidKeySchema(String what) {
+        return new DynamoException(ErrorCode.VALIDATION, "Invalid KeySchema: " + what);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.eddy.core.table;
+
+import dev.eddy.core.item.AttributeValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The stored form of a table definition. The leading version byte lets the format grow. */
+final class TableCodec {
+    private static final int VERSION = 1;
+
+    private TableCodec() {
+    }
+
+    static byte[] encode(TableDefinition t) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            out.writeUTF(t.region());
+            out.writeUTF(t.name());
+            out.writeLong(t.id());
+            out.writeUTF(t.tableId());
+            writeInstant(out, t.created());
+            writeKeySchema(out, t.keySchema());
+            out.writeInt(t.attributeDefinitions().size());
+            for (Map.Entry<String, AttributeValue.Type> e : t.attributeDefinitions().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue().name());
+            }
+            out.writeUTF(t.billingMode().name());
+            writeInstant(out, t.lastUpdateToPayPerRequest());
+            writeThroughput(out, t.throughput());
+            out.writeBoolean(t.stream().enabled());
+            writeNullable(out, t.stream().viewType() == null ? null : t.stream().viewType().name());
+            writeNullable(out, t.latestStreamLabel());
+            out.writeBoolean(t.deletionProtection());
+            out.writeUTF(t.tableClass());
+            writeInstant(out, t.tableClassLastUpdate());
+            writeIndexes(out, t.localIndexes());
+            writeIndexes(out, t.globalIndexes());
+            out.writeInt(t.tags().size());
+            for (Map.Entry<String, String> e : t.tags().entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeUTF(e.getValue());
+            }
+            writeNullable(out, t.timeToLive().attributeName());
+            out.writeBoolean(t.timeToLive().enabled());
+            out.writeUTF(t.status().name());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static TableDefinition decode(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) throw new IllegalStateException("unknown table format " + version);
+            TableDefinition.Builder b = TableDefinition.builder()
+                    .region(in.readUTF())
+                    .name(in.readUTF())
+                    .id(in.readLong())
+                    .tableId(in.readUTF())
+                    .created(readInstant(in))
+                    .keySchema(readKeySchema(in));
+            int defs = in.readInt();
+            Map<String, AttributeValue.Type> definitions = new LinkedHashMap<>();
+            for (int i = 0; i < defs; i++) definitions.put(in.readUTF(), AttributeValue.Type.valueOf(in.readUTF()));
+            b.attributeDefinitions(definitions)
+                    .billingMode(BillingMode.valueOf(in.readUTF()))
+                    .lastUpdateToPayPerRequest(readInstant(in))
+                    .throughput(readThroughput(in));
+            boolean streamEnabled = in.readBoolean();
+            String viewType = readNullable(in);
+            b.stream(new StreamSpecification(streamEnabled,
+                    viewType == null ? null : StreamSpecification.ViewType.valueOf(viewType)));
+            b.latestStreamLabel(readNullable(in))
+                    .deletionProtection(in.readBoolean())
+                    .tableClass(in.readUTF())
+                    .tableClassLastUpdate(readInstant(in))
+                    .localIndexes(readIndexes(in))
+                    .globalIndexes(readIndexes(in));
+            int tagCount = in.readInt();
+            Map<String, String> tags = new LinkedHashMap<>();
+            for (int i = 0; i < tagCount; i++) tags.put(in.readUTF(), in.readUTF());
+            b.tags(tags);
+            String ttlName = readNullable(in);
+            b.timeToLive(new TimeToLive(ttlName, in.readBoolean()));
+            b.status(TableStatus.valueOf(in.readUTF()));
+            return b.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeKeySchema(DataOutputStream out, KeySchema k) throws IOException {
+        out.writeUTF(k.partitionKey().name());
+        out.writeUTF(k.partitionKey().type().name());
+        out.writeBoolean(k.hasSortKey());
+        if (k.hasSortKey()) {
+            out.writeUTF(k.sortKey().name());
+            out.writeUTF(k.sortKey().type().name());
+        }
+    }
+
+    private static KeySchema readKeySchema(DataInputStream in) throws IOException {
+        KeyAttribute pk = new KeyAttribute(in.readUTF(), AttributeValue.Type.valueOf(in.readUTF()));
+        KeyAttribute sk = in.readBoolean() ? new KeyAttribute(in.readUTF(), AttributeValue.Type.valueOf(in.readUTF())) : null;
+        return new KeySchema(pk, sk);
+    }
+
+    private static void writeThroughput(DataOutputStream out, Throughput t) throws IOException {
+        out.writeLong(t.readCapacityUnits());
+        out.writeLong(t.writeCapacityUnits());
+        writeInstant(out, t.lastIncrease());
+        writeInstant(out, t.lastDecrease());
+        out.writeInt(t.decreasesToday());
+    }
+
+    private static Throughput readThroughput(DataInputStream in) throws IOException {
+        return new Throughput(in.readLong(), in.readLong(), readInstant(in), readInstant(in), in.readInt());
+    }
+
+    private static void writeIndexes(DataOutputStream out, List<SecondaryIndex> indexes) throws IOException {
+        out.writeInt(indexes.size());
+        for (SecondaryIndex i : indexes) {
+            out.writeUTF(i.name());
+            out.writeLong(i.id());
+            out.writeBoolean(i.global());
+            writeKeySchema(out, i.keySchema());
+            out.writeUTF(i.projection().type().name());
+            List<String> nonKey = i.projection().nonKeyAttributes();
+            out.writeInt(nonKey == null ? -1 : nonKey.size());
+            if (nonKey != null) for (String a : nonKey) out.writeUTF(a);
+            writeThroughput(out, i.throughput());
+            out.writeUTF(i.status().name());
+            out.writeBoolean(i.backfilling());
+        }
+    }
+
+    private static List<SecondaryIndex> readIndexes(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<SecondaryIndex> list = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            String name = in.readUTF();
+            long id = in.readLong();
+            boolean global = in.readBoolean();
+            KeySchema keySchema = readKeySchema(in);
+            Projection.Type type = Projection.Type.valueOf(in.readUTF());
+            int nonKeyCount = in.readInt();
+            List<String> nonKey = null;
+            if (nonKeyCount >= 0) {
+                nonKey = new ArrayList<>(nonKeyCount);
+                for (int j = 0; j < nonKeyCount; j++) nonKey.add(in.readUTF());
+            }
+            Throughput throughput = readThroughput(in);
+            SecondaryIndex.IndexStatus status = SecondaryIndex.IndexStatus.valueOf(in.readUTF());
+            list.add(new SecondaryIndex(name, id, global, keySchema, new Projection(type, nonKey), throughput,
+                    status, in.readBoolean()));
+        }
+        return list;
+    }
+
+    private static void writeInstant(DataOutputStream out, Instant i) throws IOException {
+        out.writeBoolean(i != null);
+        if (i != null) {
+            out.writeLong(i.getEpochSecond());
+            out.writeInt(i.getNano());
+        }
+    }
+
+    private static Instant readInstant(DataInputStream in) throws IOException {
+        return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
+    }
+
+    private static void writeNullable(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) out.writeUTF(s);
+    }
+
+    private static String readNullable(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}

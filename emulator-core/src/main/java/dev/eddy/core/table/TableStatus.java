@@ -1,0 +1,3 @@
+package dev.eddy.core.table;
+
+public enum TableStatus { CREATING, UPDATING, DELETING, ACTIVE }
