@@ -1,0 +1,38 @@
+package dev.eddy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code eddy} command: DynamoDB, DynamoDB Streams and Lambda on your machine. */
+@Command(name = "eddy",
+        mixinStandardHelpOptions = true,
+        versionProvider = Eddy.Version.class,
+        description = "Amazon DynamoDB and DynamoDB Streams, emulated in one process.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Eddy implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Eddy()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Eddy.class.getResourceAsStream("/eddy-version.properties")) {
+                if (in != null) p.load(in);
+            }
+            return new String[] {"eddy " + p.getProperty("version", "unknown")};
+        }
+    }
+}

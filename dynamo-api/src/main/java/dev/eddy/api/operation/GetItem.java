@@ -1,0 +1,43 @@
+package dev.eddy.api.operation;
+
+import dev.eddy.api.json.AttributeValueJson;
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.ItemSize;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.Keys;
+import dev.eddy.core.write.PrimaryKey;
+import java.util.Map;
+
+/** GetItem: the item, shaped by its projection; a missing item is an empty answer. */
+public final class GetItem implements Operation {
+    @Override
+    public Response handle(ApiRequest request) {
+        JsonObject in = request.body();
+        Constraints c = new Constraints();
+        String tableName = in.string("TableName");
+        c.name("tableName", tableName, true);
+        Map<String, AttributeValue> keyMap = in.attributeMap("Key");
+        c.notNull("key", keyMap);
+        Boolean consistentRead = in.bool("ConsistentRead");
+        String capacityMode = Capacity.mode(request, c);
+        ReadProjection projection = ReadProjection.read(in, c);
+        c.throwIfAny();
+        projection.validate();
+        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
+        PrimaryKey key = Keys.fromKey(table, keyMap);
+        Map<String, AttributeValue> item = request.emulator().items().get(table, key);
+        double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), Boolean.TRUE.equals(consistentRead));
+        Map<String, AttributeValue> shaped = item == null ? null : projection.apply(item);
+        return g -> {
+            g.writeStartObject();
+            if (shaped != null) {
+                g.writeFieldName("Item");
+                AttributeValueJson.writeMap(g, shaped);
+            }
+            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.READ, units);
+            g.writeEndObject();
+        };
+    }
+}
