@@ -28,7 +28,7 @@ import org.rocksdb.WriteOptions;
  */
 public final class Store implements AutoCloseable {
     static {
-        RocksDB.loadLibrary();
+        NativeLibrary.load();
     }
 
     private final RocksDB db;
