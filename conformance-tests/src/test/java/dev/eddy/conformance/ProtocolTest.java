@@ -1,0 +1,107 @@
+package dev.eddy.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** The JSON 1.0 wire protocol as clients see it: headers, checksums, compression, routing, malformed input. */
+class ProtocolTest {
+
+    @Test
+    void everyAnswerCarriesRequestIdChecksumAndStandardHeaders() {
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", "{}");
+        assertEquals(200, a.status());
+        assertEquals("application/x-amz-json-1.0", a.header("Content-Type"));
+        assertTrue(a.header("x-amzn-RequestId").matches("[A-Z0-9]{52}"), a.header("x-amzn-RequestId"));
+        assertEquals(crc32(a.body()), a.header("x-amz-crc32"));
+        assertEquals(String.valueOf(a.body().length), a.header("Content-Length"));
+        assertNotNull(a.header("Date"));
+        assertTrue(a.json().get("TableNames").isArray());
+    }
+
+    @Test
+    void errorsCarryTheSameHeaders() {
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.DescribeTable", "{\"TableName\":\"no-such-table-here\"}");
+        assertEquals(400, a.status());
+        assertEquals(crc32(a.body()), a.header("x-amz-crc32"));
+        assertTrue(a.header("x-amzn-RequestId").matches("[A-Z0-9]{52}"));
+        assertEquals("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException", a.json().get("__type").asText());
+        assertEquals("Requested resource not found: Table: no-such-table-here not found", a.json().get("message").asText());
+    }
+
+    @Test
+    void unknownOperationsAreUnknownOperationException() {
+        for (String target : new String[] {"DynamoDB_20120810.NoSuchThing", "DynamoDB_20120810", "Nope.ListTables", null}) {
+            RawHttp.Answer a = RawHttp.post(target, "{}");
+            assertEquals(400, a.status(), String.valueOf(target));
+            assertEquals("com.amazon.coral.service#UnknownOperationException", a.json().get("__type").asText());
+        }
+    }
+
+    @Test
+    void malformedJsonIsSerializationException() {
+        for (String body : new String[] {"{", "not json", "[]", "\"x\"", "12", "{\"TableName\":}"}) {
+            RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", body);
+            assertEquals(400, a.status(), body);
+            assertEquals("com.amazon.coral.service#SerializationException", a.json().get("__type").asText(), body);
+        }
+    }
+
+    @Test
+    void membersOfTheWrongTypeAreSerializationException() {
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.DescribeTable", "{\"TableName\":5}");
+        assertEquals(400, a.status());
+        assertEquals("com.amazon.coral.service#SerializationException", a.json().get("__type").asText());
+        RawHttp.Answer b = RawHttp.post("DynamoDB_20120810.ListTables", "{\"Limit\":\"ten\"}");
+        assertEquals("com.amazon.coral.service#SerializationException", b.json().get("__type").asText());
+    }
+
+    @Test
+    void largeAnswersAreGzippedWhenTheClientAcceptsIt() throws IOException {
+        String table = Tables.create("protocol", ScalarAttributeType.S, null);
+        String big = "x".repeat(20_000);
+        RawHttp.post("DynamoDB_20120810.PutItem", "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"k\"},\"v\":{\"S\":\"" + big + "\"}}}");
+        byte[] request = ("{\"TableName\":\"" + table + "\",\"Key\":{\"pk\":{\"S\":\"k\"}}}").getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.GetItem", request, Map.of("Accept-Encoding", "gzip"));
+        assertEquals(200, a.status());
+        assertEquals("gzip", a.header("Content-Encoding"));
+        assertEquals(crc32(a.body()), a.header("x-amz-crc32"), "the checksum covers the body as sent");
+        String json = new String(new GZIPInputStream(new ByteArrayInputStream(a.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(json.contains(big));
+        Tables.delete(table);
+    }
+
+    @Test
+    void gzippedRequestBodiesAreAccepted() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write("{\"Limit\":1}".getBytes(StandardCharsets.UTF_8));
+        }
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", out.toByteArray(), Map.of("Content-Encoding", "gzip"));
+        assertEquals(200, a.status(), a.text());
+    }
+
+    @Test
+    void healthCheckAnswersGet() {
+        RawHttp.Answer a = RawHttp.get("/");
+        assertEquals(200, a.status());
+        assertTrue(a.text().startsWith("healthy: dynamodb."), a.text());
+    }
+
+    private static String crc32(byte[] body) {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        return Long.toString(crc.getValue());
+    }
+}
