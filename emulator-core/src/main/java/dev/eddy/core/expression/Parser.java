@@ -111,7 +111,8 @@ final class Parser {
             next();
             Condition inner = orCondition();
             expect(Token.Type.RPAREN);
-            return parenthesized(inner);
+            if (!continuesComparison(peek())) return parenthesized(inner);
+            first = new SyntaxError(pos);
         } catch (SyntaxError e) {
             first = e;
         }
@@ -123,6 +124,14 @@ final class Parser {
             pos = at;
             throw e.at >= first.at ? e : first;
         }
+    }
+
+    /** After "(f(x))" a comparator means the parentheses held an operand, not a condition. */
+    private static boolean continuesComparison(Token t) {
+        return switch (t.type()) {
+            case EQ, NE, LT, LE, GT, GE, BETWEEN, IN -> true;
+            default -> false;
+        };
     }
 
     private Condition comparison() {
