@@ -5,6 +5,7 @@ import dev.eddy.core.item.Numbers;
 import dev.eddy.core.item.Values;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -141,12 +142,12 @@ final class Evaluation {
     private static <T> Set<T> union(Set<T> a, Set<T> b) {
         Set<T> out = new LinkedHashSet<>(a);
         out.addAll(b);
-        return java.util.Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(out);
     }
 
     private static <T> Set<T> difference(Set<T> a, Set<T> b) {
         Set<T> out = new LinkedHashSet<>(a);
         out.removeAll(b);
-        return java.util.Collections.unmodifiableSet(out);
+        return Collections.unmodifiableSet(out);
     }
 }

@@ -47,11 +47,6 @@ public final class ExpressionContext {
         return value;
     }
 
-    /** The value of a placeholder if defined, without recording a use. */
-    AttributeValue peekValue(String placeholder) {
-        return values.get(placeholder);
-    }
-
     /**
      * Refuses names, then values, that no expression used. The keys are listed in the order
      * of a Java HashSet of all the keys, which is the order AWS lists them in.

@@ -18,8 +18,4 @@ public enum ExpressionKind {
     public String parameter() {
         return parameter;
     }
-
-    boolean isCondition() {
-        return this == CONDITION || this == FILTER || this == KEY_CONDITION;
-    }
 }

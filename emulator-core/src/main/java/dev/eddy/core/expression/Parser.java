@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for the expression languages. It checks syntax only: names,
@@ -66,7 +67,7 @@ final class Parser {
         return new Parser(kind, text);
     }
 
-    private <T> T finish(java.util.function.Supplier<T> rule) {
+    private <T> T finish(Supplier<T> rule) {
         try {
             T result = rule.get();
             if (!peek().is(Token.Type.EOF)) throw new SyntaxError(pos);

@@ -1,6 +1,5 @@
 package dev.eddy.core.expression;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,12 +34,6 @@ public record Path(List<Element> elements) {
 
     public int depth() {
         return elements.size();
-    }
-
-    Path child(Element e) {
-        List<Element> list = new ArrayList<>(elements);
-        list.add(e);
-        return new Path(list);
     }
 
     /** AWS's form in messages: {@code [a, b, [3], c]}. */
