@@ -18,11 +18,45 @@ public final class ExpressionContext {
     private final Map<String, AttributeValue> values;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
+    private final boolean namesGiven;
+    private final boolean valuesGiven;
 
     /** Either map may be null when the request has none. */
     public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
         this.names = names == null ? Map.of() : names;
         this.values = values == null ? Map.of() : values;
+        this.namesGiven = names != null;
+        this.valuesGiven = values != null;
+    }
+
+    /**
+     * Refuses empty maps and placeholders that could never appear in an expression; the
+     * operation calls this before parsing any expression.
+     */
+    public void checkPlaceholders() {
+        checkKeys("ExpressionAttributeNames", names.keySet(), '#');
+        checkKeys("ExpressionAttributeValues", values.keySet(), ':');
+    }
+
+    private void checkKeys(String parameter, Set<String> keys, char prefix) {
+        if (keys.isEmpty() && (parameter.endsWith("Names") ? namesGiven : valuesGiven)) {
+            throw Messages.validation(parameter + " must not be empty");
+        }
+        for (String key : keys) {
+            if (!isPlaceholder(key, prefix)) {
+                throw Messages.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
+            }
+        }
+    }
+
+    private static boolean isPlaceholder(String key, char prefix) {
+        if (key.length() < 2 || key.charAt(0) != prefix) return false;
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+            if (!ok) return false;
+        }
+        return true;
     }
 
     public static ExpressionContext empty() {

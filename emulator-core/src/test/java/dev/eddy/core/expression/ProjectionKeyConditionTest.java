@@ -122,4 +122,17 @@ class ProjectionKeyConditionTest {
         Expressions.condition("a = :w", ExpressionKind.FILTER, ctx);
         ctx.checkAllUsed();
     }
+
+    @Test
+    void placeholderMapsMustBeNonEmptyAndWellFormed() {
+        assertEquals("ExpressionAttributeNames must not be empty",
+                assertThrows(DynamoException.class, () -> new ExpressionContext(Map.of(), null).checkPlaceholders()).getMessage());
+        assertEquals("ExpressionAttributeValues must not be empty",
+                assertThrows(DynamoException.class, () -> new ExpressionContext(null, Map.of()).checkPlaceholders()).getMessage());
+        assertEquals("ExpressionAttributeNames contains invalid key: Syntax error; key: \"#a-b\"",
+                assertThrows(DynamoException.class, () -> new ExpressionContext(Map.of("#a-b", "x"), null).checkPlaceholders()).getMessage());
+        assertEquals("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"",
+                assertThrows(DynamoException.class, () -> new ExpressionContext(null, map("v", n("1"))).checkPlaceholders()).getMessage());
+        new ExpressionContext(Map.of("#a_1", "x"), map(":V9", n("1"))).checkPlaceholders();
+    }
 }
