@@ -26,6 +26,7 @@ public final class DynamoOperations {
         ops.put("PutItem", new PutItem());
         ops.put("TagResource", new TagResource());
         ops.put("UntagResource", new UntagResource());
+        ops.put("UpdateItem", new UpdateItem());
         ops.put("UpdateTable", new UpdateTable());
         ops.put("UpdateTimeToLive", new UpdateTimeToLive());
         return new Service(TARGET_PREFIX, ops);

@@ -3,11 +3,13 @@ package dev.eddy.api.operation;
 import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
+import java.util.List;
 import java.util.Map;
 
 /** GetItem: the item, shaped by its projection; a missing item is an empty answer. */
@@ -22,9 +24,13 @@ public final class GetItem implements Operation {
         c.notNull("key", keyMap);
         Boolean consistentRead = in.bool("ConsistentRead");
         String capacityMode = Capacity.mode(request, c);
-        ReadProjection projection = ReadProjection.read(in, c);
+        ExpressionContext expressions = ExpressionInputs.context(in);
+        ReadProjection projection = ReadProjection.read(in, c, expressions);
         c.throwIfAny();
+        ExpressionInputs.checkStyle(in, List.of("AttributesToGet"), List.of("ProjectionExpression"));
+        expressions.checkPlaceholders();
         projection.validate();
+        expressions.checkAllUsed();
         TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
         PrimaryKey key = Keys.fromKey(table, keyMap);
         Map<String, AttributeValue> item = request.emulator().items().get(table, key);

@@ -5,12 +5,14 @@ import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.WriteResult;
+import java.util.List;
 import java.util.Map;
 
 /** PutItem: replaces the whole item, if its condition holds. */
@@ -26,12 +28,16 @@ public final class PutItem implements Operation {
         String returnValues = ItemRequests.returnValues(in, c);
         String capacityMode = Capacity.mode(request, c);
         ItemRequests.itemCollectionMetrics(in, c);
-        WriteCondition condition = WriteCondition.read(in, c, "PutItem");
+        ExpressionContext expressions = ExpressionInputs.context(in);
+        WriteCondition condition = WriteCondition.read(in, c, expressions);
         c.throwIfAny();
         if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw new DynamoException(ErrorCode.VALIDATION, "Return values set to invalid value");
         }
+        ExpressionInputs.checkStyle(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
+        expressions.checkPlaceholders();
         condition.validate();
+        expressions.checkAllUsed();
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
             throw new DynamoException(ErrorCode.VALIDATION, "Item size has exceeded the maximum allowed size");
         }

@@ -1,0 +1,112 @@
+package dev.eddy.api.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.eddy.api.json.AttributeValueJson;
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.expression.ExpressionContext;
+import dev.eddy.core.expression.Legacy;
+import dev.eddy.core.item.AttributeValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The expression-related members of a request: ExpressionAttributeNames / Values, the
+ * legacy condition maps, and the rule that the two styles never mix.
+ */
+public final class ExpressionInputs {
+    static final List<String> COMPARISON_OPERATORS = List.of("EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN",
+            "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH");
+    static final List<String> CONDITIONAL_OPERATORS = List.of("AND", "OR");
+
+    private ExpressionInputs() {
+    }
+
+    /** The request's placeholders. */
+    public static ExpressionContext context(JsonObject in) {
+        return new ExpressionContext(in.stringMap("ExpressionAttributeNames"), in.attributeMap("ExpressionAttributeValues"));
+    }
+
+    /**
+     * Checks a request's style: legacy and expression members never together, and
+     * placeholders only with expressions. Each list names the members present, in AWS's order.
+     */
+    public static void checkStyle(JsonObject in, List<String> legacyMembers, List<String> expressionMembers) {
+        List<String> legacy = present(in, legacyMembers);
+        List<String> expressions = present(in, expressionMembers);
+        Legacy.checkNotMixed(legacy, expressions);
+        if (expressions.isEmpty()) {
+            if (in.has("ExpressionAttributeNames")) {
+                throw new DynamoException(ErrorCode.VALIDATION,
+                        "ExpressionAttributeNames can only be specified when using expressions");
+            }
+            if (in.has("ExpressionAttributeValues")) {
+                throw new DynamoException(ErrorCode.VALIDATION,
+                        "ExpressionAttributeValues can only be specified when using expressions");
+            }
+        }
+    }
+
+    private static List<String> present(JsonObject in, List<String> members) {
+        List<String> out = new ArrayList<>();
+        for (String m : members) if (in.has(m)) out.add(m);
+        return out;
+    }
+
+    /** A legacy {@code Expected} map. */
+    public static Map<String, Legacy.ExpectedAttribute> expected(JsonObject in, Constraints c) {
+        Map<String, JsonObject> raw = in.objectMap("Expected");
+        if (raw == null) return null;
+        Map<String, Legacy.ExpectedAttribute> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonObject> e : raw.entrySet()) {
+            JsonObject v = e.getValue();
+            if (v == null) continue;
+            String op = v.string("ComparisonOperator");
+            c.oneOf("expected." + e.getKey() + ".member.comparisonOperator", op, COMPARISON_OPERATORS);
+            out.put(e.getKey(), new Legacy.ExpectedAttribute(value(v, "Value"), v.bool("Exists"), op,
+                    valueList(v, "AttributeValueList")));
+        }
+        return out;
+    }
+
+    /** A legacy QueryFilter / ScanFilter / KeyConditions map. */
+    public static Map<String, Legacy.FilterCondition> filter(JsonObject in, String member, Constraints c) {
+        Map<String, JsonObject> raw = in.objectMap(member);
+        if (raw == null) return null;
+        String path = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+        Map<String, Legacy.FilterCondition> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonObject> e : raw.entrySet()) {
+            JsonObject v = e.getValue();
+            if (v == null) continue;
+            String op = v.string("ComparisonOperator");
+            c.notNull(path + "." + e.getKey() + ".member.comparisonOperator", op)
+                    .oneOf(path + "." + e.getKey() + ".member.comparisonOperator", op, COMPARISON_OPERATORS);
+            out.put(e.getKey(), new Legacy.FilterCondition(op, valueList(v, "AttributeValueList")));
+        }
+        return out;
+    }
+
+    /** ConditionalOperator, checked. */
+    public static String conditionalOperator(JsonObject in, Constraints c) {
+        String op = in.string("ConditionalOperator");
+        c.oneOf("conditionalOperator", op, CONDITIONAL_OPERATORS);
+        return op;
+    }
+
+    static AttributeValue value(JsonObject in, String member) {
+        JsonNode node = in.node().get(member);
+        return node == null || node.isNull() ? null : AttributeValueJson.read(node);
+    }
+
+    static List<AttributeValue> valueList(JsonObject in, String member) {
+        List<JsonNode> nodes = in.list(member);
+        if (nodes == null) return null;
+        List<AttributeValue> out = new ArrayList<>(nodes.size());
+        for (JsonNode n : nodes) out.add(AttributeValueJson.read(n));
+        return out;
+    }
+}

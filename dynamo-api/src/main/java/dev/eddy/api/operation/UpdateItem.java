@@ -1,0 +1,129 @@
+package dev.eddy.api.operation;
+
+import dev.eddy.api.json.AttributeValueJson;
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.expression.ExpressionContext;
+import dev.eddy.core.expression.Expressions;
+import dev.eddy.core.expression.Legacy;
+import dev.eddy.core.expression.Update;
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.ItemSize;
+import dev.eddy.core.table.KeyAttribute;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.Keys;
+import dev.eddy.core.write.PrimaryKey;
+import dev.eddy.core.write.WriteResult;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * UpdateItem: applies an UpdateExpression (or legacy AttributeUpdates) to the item, creating
+ * it when missing, if the condition holds. Atomic per item: the update runs under the item's lock.
+ */
+public final class UpdateItem implements Operation {
+    @Override
+    public Response handle(ApiRequest request) {
+        JsonObject in = request.body();
+        Constraints c = new Constraints();
+        String tableName = in.string("TableName");
+        c.name("tableName", tableName, true);
+        Map<String, AttributeValue> keyMap = in.attributeMap("Key");
+        c.notNull("key", keyMap);
+        String returnValues = ItemRequests.returnValues(in, c);
+        String capacityMode = Capacity.mode(request, c);
+        ItemRequests.itemCollectionMetrics(in, c);
+        ExpressionContext expressions = ExpressionInputs.context(in);
+        WriteCondition condition = WriteCondition.read(in, c, expressions);
+        String updateExpression = in.string("UpdateExpression");
+        Map<String, Legacy.AttributeUpdate> attributeUpdates = attributeUpdates(in, c);
+        c.throwIfAny();
+        ExpressionInputs.checkStyle(in, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
+                List.of("UpdateExpression", "ConditionExpression"));
+        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
+        Set<String> keyNames = new HashSet<>();
+        for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
+        expressions.checkPlaceholders();
+        Update update = null;
+        if (updateExpression != null) {
+            update = Expressions.update(updateExpression, expressions, keyNames);
+        } else if (attributeUpdates != null) {
+            update = Legacy.attributeUpdates(attributeUpdates, keyNames);
+        }
+        condition.validate();
+        expressions.checkAllUsed();
+        PrimaryKey key = Keys.fromKey(table, keyMap);
+        Update actions = update;
+        Update.Result[] applied = {null};
+        WriteResult result = request.emulator().items().write(table, key, current -> {
+            condition.check(current);
+            if (actions == null) return current != null ? current : key.asItem(table.keySchema());
+            if (current == null && onlyRemovesOrDeletes(actions)) return null;
+            Update.Result r = actions.apply(current != null ? current : key.asItem(table.keySchema()));
+            if (ItemSize.of(r.item()) > ItemSize.MAX_ITEM_BYTES) {
+                throw new DynamoException(ErrorCode.VALIDATION, "Item size to update has exceeded the maximum allowed size");
+            }
+            Keys.checkIndexKeys(table, r.item());
+            applied[0] = r;
+            return r.item();
+        });
+        Map<String, AttributeValue> old = result.oldItem();
+        Map<String, AttributeValue> now = result.newItem();
+        double units = Capacity.writeUnits(Math.max(old == null ? 0 : ItemSize.of(old), now == null ? 0 : ItemSize.of(now)));
+        Map<String, AttributeValue> attributes = returned(returnValues, old, now, applied[0]);
+        return g -> {
+            g.writeStartObject();
+            if (attributes != null && !attributes.isEmpty()) {
+                g.writeFieldName("Attributes");
+                AttributeValueJson.writeMap(g, attributes);
+            }
+            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.WRITE, units);
+            g.writeEndObject();
+        };
+    }
+
+    private static Map<String, AttributeValue> returned(String returnValues, Map<String, AttributeValue> old,
+                                                        Map<String, AttributeValue> now, Update.Result applied) {
+        if (returnValues == null) return null;
+        switch (returnValues) {
+            case "ALL_OLD":
+                return old;
+            case "ALL_NEW":
+                return now;
+            case "UPDATED_OLD":
+                return applied == null ? null : applied.updatedOld(old);
+            case "UPDATED_NEW":
+                return applied == null ? null : applied.updatedNew();
+            default:
+                return null;
+        }
+    }
+
+    /** An update of a missing item that only removes creates nothing, as on AWS. */
+    private static boolean onlyRemovesOrDeletes(Update update) {
+        if (update.actions().isEmpty()) return false;
+        for (Update.Action a : update.actions()) {
+            if (!(a instanceof Update.Remove) && !(a instanceof Update.Delete)) return false;
+        }
+        return true;
+    }
+
+    private static Map<String, Legacy.AttributeUpdate> attributeUpdates(JsonObject in, Constraints c) {
+        Map<String, JsonObject> raw = in.objectMap("AttributeUpdates");
+        if (raw == null) return null;
+        Map<String, Legacy.AttributeUpdate> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonObject> e : raw.entrySet()) {
+            JsonObject v = e.getValue();
+            if (v == null) continue;
+            String action = v.string("Action");
+            c.oneOf("attributeUpdates." + e.getKey() + ".member.action", action, List.of("ADD", "PUT", "DELETE"));
+            out.put(e.getKey(), new Legacy.AttributeUpdate(action, ExpressionInputs.value(v, "Value")));
+        }
+        return out;
+    }
+}
