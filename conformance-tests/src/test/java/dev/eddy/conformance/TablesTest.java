@@ -79,4 +79,75 @@ class TablesTest {
                 .keySchema(k -> k.attributeName("id").keyType("HASH"))
                 .billingMode(BillingMode.PAY_PER_REQUEST)));
     }
+
+    @Test
+    void listTablesPagesInNameOrder() {
+        String a = Tables.create("list-a", ScalarAttributeType.S, null);
+        String b = Tables.create("list-b", ScalarAttributeType.S, null);
+        java.util.List<String> all = new java.util.ArrayList<>();
+        String start = null;
+        do {
+            String from = start;
+            var page = dynamo.listTables(r -> r.limit(1).exclusiveStartTableName(from));
+            assertTrue(page.tableNames().size() <= 1);
+            all.addAll(page.tableNames());
+            start = page.lastEvaluatedTableName();
+        } while (start != null);
+        assertTrue(all.contains(a) && all.contains(b));
+        java.util.List<String> sorted = new java.util.ArrayList<>(all);
+        java.util.Collections.sort(sorted);
+        assertEquals(sorted, all);
+        assertValidation("1 validation error detected: Value '101' at 'limit' failed to satisfy constraint: "
+                + "Member must have value less than or equal to 100", () -> dynamo.listTables(r -> r.limit(101)));
+        Tables.delete(a);
+        Tables.delete(b);
+    }
+
+    @Test
+    void deleteTableAnswersDeletingAndTheTableIsGone() {
+        String name = Tables.create("tables-del", ScalarAttributeType.S, null);
+        var d = dynamo.deleteTable(r -> r.tableName(name)).tableDescription();
+        assertEquals(TableStatus.DELETING, d.tableStatus());
+        assertEquals(name, d.tableName());
+        dynamo.waiter().waitUntilTableNotExists(r -> r.tableName(name));
+    }
+
+    @Test
+    void deletionProtectionBlocksDeleteTable() {
+        String name = Tables.create("tables-protected", ScalarAttributeType.S, null, b -> b.deletionProtectionEnabled(true));
+        assertTrue(dynamo.describeTable(r -> r.tableName(name)).table().deletionProtectionEnabled());
+        assertValidation("Resource cannot be deleted as it is currently protected against deletion. Disable deletion "
+                + "protection first.", () -> dynamo.deleteTable(r -> r.tableName(name)));
+        dynamo.updateTable(r -> r.tableName(name).deletionProtectionEnabled(false));
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+        Tables.delete(name);
+    }
+
+    @Test
+    void updateTableChangesBillingAndThroughput() {
+        String name = Tables.create("tables-upd", ScalarAttributeType.S, null);
+        var updated = dynamo.updateTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L))).tableDescription();
+        assertEquals(3L, updated.provisionedThroughput().readCapacityUnits());
+        assertEquals(4L, updated.provisionedThroughput().writeCapacityUnits());
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+        var t = dynamo.describeTable(r -> r.tableName(name)).table();
+        assertEquals(BillingMode.PROVISIONED, t.billingModeSummary().billingMode());
+        assertEquals(4L, t.provisionedThroughput().writeCapacityUnits());
+        Tables.delete(name);
+    }
+
+    @Test
+    void updateTableWithNothingToChangeIsRefused() {
+        String name = Tables.create("tables-noop", ScalarAttributeType.S, null);
+        assertValidation(null, () -> dynamo.updateTable(r -> r.tableName(name)));
+        Tables.delete(name);
+    }
+
+    @Test
+    void limitsAreTheAccountDefaults() {
+        var limits = dynamo.describeLimits();
+        assertEquals(40000L, limits.tableMaxReadCapacityUnits());
+        assertEquals(80000L, limits.accountMaxWriteCapacityUnits());
+    }
 }
