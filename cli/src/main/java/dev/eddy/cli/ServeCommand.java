@@ -38,6 +38,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "Require AWS Signature V4 by this access key (repeatable).")
     List<String> credentials = new ArrayList<>();
 
+    @Option(names = "--warm-up", hidden = true,
+            description = "Serve a few requests to itself, then exit: the ./eddy script's class-data training run.")
+    boolean warmUp;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +72,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 return 1;
             }
             throw e;
+        }
+        if (warmUp) {
+            try (eddy) {
+                WarmUp.exercise(eddy.endpoint());
+            }
+            return 0;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
