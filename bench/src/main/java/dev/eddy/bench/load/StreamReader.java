@@ -1,0 +1,137 @@
+package dev.eddy.bench.load;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Reads every record of a table's stream the way a consumer does: ListStreams,
+ * DescribeStream page by page, then each shard from TRIM_HORIZON with GetRecords,
+ * parents before children. Writes have stopped, so an open shard is drained once it
+ * answers with no records twice in a row.
+ */
+final class StreamReader {
+    private static final int MAX_DESCRIBE_PAGES = 1_000;
+    private static final long MAX_READ_NANOS = 300_000_000_000L;
+    private static final int EMPTY_READS_TO_DRAIN = 2;
+
+    private final Tables tables;
+    private final ServerProcess server;
+
+    StreamReader(Tables tables, ServerProcess server) {
+        this.tables = tables;
+        this.server = server;
+    }
+
+    Result readAll(String workload, String table, long expectedRecords) throws IOException {
+        Histogram latency = new Histogram(600_000_000_000L, 3);
+        long start = System.nanoTime();
+        long deadline = start + MAX_READ_NANOS;
+        long serverCpu = server == null ? -1 : server.cpuNanos();
+        long driverCpu = ServerProcess.driverCpuNanos();
+        long records = 0;
+        long calls = 0;
+        try (Connection c = tables.connect()) {
+            Tables.expectOk(c, c.streams("ListStreams", "{\"TableName\":\"" + table + "\"}"), "ListStreams");
+            String arn = Tables.read(c).path("Streams").path(0).path("StreamArn").asText();
+            if (arn.isEmpty()) throw new IOException("ListStreams found no stream for " + table);
+            Map<String, JsonNode> shards = describe(c, arn);
+            Deque<String> queue = new ArrayDeque<>();
+            for (JsonNode shard : shards.values()) {
+                if (!shards.containsKey(shard.path("ParentShardId").asText())) queue.add(shard.path("ShardId").asText());
+            }
+            Set<String> done = new HashSet<>();
+            while (System.nanoTime() < deadline) {
+                if (queue.isEmpty()) {
+                    shards = describe(c, arn);
+                    for (String id : shards.keySet()) if (!done.contains(id)) queue.add(id);
+                    if (queue.isEmpty()) break;
+                }
+                String shardId = queue.poll();
+                if (!done.add(shardId)) continue;
+                boolean closed = shards.get(shardId).path("SequenceNumberRange").has("EndingSequenceNumber");
+                Tables.expectOk(c, c.streams("GetShardIterator", "{\"StreamArn\":\"" + arn + "\",\"ShardId\":\"" + shardId
+                        + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}"), "GetShardIterator");
+                String iterator = Tables.read(c).path("ShardIterator").asText(null);
+                int empty = 0;
+                while (iterator != null && System.nanoTime() < deadline) {
+                    long t0 = System.nanoTime();
+                    Tables.expectOk(c, c.streams("GetRecords", "{\"ShardIterator\":\"" + iterator + "\",\"Limit\":1000}"),
+                            "GetRecords");
+                    latency.recordValue(System.nanoTime() - t0);
+                    calls++;
+                    Page page = page(c);
+                    records += page.records;
+                    empty = page.records == 0 ? empty + 1 : 0;
+                    if (!closed && empty >= EMPTY_READS_TO_DRAIN) break;
+                    iterator = page.next;
+                }
+                for (JsonNode shard : shards.values()) {
+                    if (shardId.equals(shard.path("ParentShardId").asText())) queue.add(shard.path("ShardId").asText());
+                }
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        long cpu = server == null ? -1 : server.cpuNanos() - serverCpu;
+        Result result = new Result(workload, calls, elapsed, latency, cpu, ServerProcess.driverCpuNanos() - driverCpu,
+                server == null ? -1 : server.residentKb(), records == expectedRecords ? 0 : 1)
+                .with("records read", records)
+                .with("records expected", expectedRecords)
+                .with("records/s", records * 1e9 / elapsed);
+        if (cpu >= 0 && records > 0) result.with("server CPU us/record", cpu / 1e3 / records);
+        if (records != expectedRecords) {
+            System.err.println(workload + ": read " + records + " records, expected " + expectedRecords);
+        }
+        return result;
+    }
+
+    /** Every shard of the stream, in the order DescribeStream lists them. */
+    private Map<String, JsonNode> describe(Connection c, String arn) throws IOException {
+        Map<String, JsonNode> shards = new LinkedHashMap<>();
+        String startAfter = null;
+        for (int page = 0; page < MAX_DESCRIBE_PAGES; page++) {
+            String json = "{\"StreamArn\":\"" + arn + "\""
+                    + (startAfter == null ? "" : ",\"ExclusiveStartShardId\":\"" + startAfter + "\"") + "}";
+            Tables.expectOk(c, c.streams("DescribeStream", json), "DescribeStream");
+            JsonNode description = Tables.read(c).path("StreamDescription");
+            for (JsonNode shard : description.path("Shards")) shards.put(shard.path("ShardId").asText(), shard);
+            startAfter = description.path("LastEvaluatedShardId").asText(null);
+            if (startAfter == null) break;
+        }
+        return shards;
+    }
+
+    private record Page(int records, String next) {
+    }
+
+    private static Page page(Connection c) throws IOException {
+        int records = 0;
+        String next = null;
+        try (JsonParser p = Tables.JSON.getFactory().createParser(c.body(), 0, c.bodyLength())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("GetRecords: not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        records++;
+                        p.skipChildren();
+                    }
+                } else if (field.equals("NextShardIterator") && value == JsonToken.VALUE_STRING) {
+                    next = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return new Page(records, next);
+    }
+}
