@@ -5,6 +5,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,29 +23,22 @@ public final class Clients {
     }
 
     public static synchronized DynamoDbClient dynamo() {
-        if (dynamo == null) {
-            dynamo = DynamoDbClient.builder()
-                    .endpointOverride(Endpoint.uri())
-                    .region(region())
-                    .credentialsProvider(credentials())
-                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
-                    .overrideConfiguration(noRetries())
-                    .build();
-        }
+        if (dynamo == null) dynamo = configure(DynamoDbClient.builder()).build();
         return dynamo;
     }
 
     public static synchronized DynamoDbStreamsClient streams() {
-        if (streams == null) {
-            streams = DynamoDbStreamsClient.builder()
-                    .endpointOverride(Endpoint.uri())
-                    .region(region())
-                    .credentialsProvider(credentials())
-                    .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
-                    .overrideConfiguration(noRetries())
-                    .build();
-        }
+        if (streams == null) streams = configure(DynamoDbStreamsClient.builder()).build();
         return streams;
+    }
+
+    private static <B extends AwsSyncClientBuilder<B, ?> & AwsClientBuilder<B, ?>> B configure(B builder) {
+        return builder
+                .endpointOverride(Endpoint.uri())
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
+                .overrideConfiguration(noRetries());
     }
 
     public static Region region() {
