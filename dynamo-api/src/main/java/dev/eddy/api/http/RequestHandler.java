@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
@@ -39,7 +39,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** Below this, compressing costs more than it saves. */
     private static final int GZIP_THRESHOLD = 1024;
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The Date header changes once a second; formatting it per response is wasted work. */
+    private static volatile String[] dateOfSecond = {"", ""};
 
     private final Dispatcher dispatcher;
     private final ExecutorService workers;
@@ -79,7 +80,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         h.set("x-amz-crc32", Long.toString(crc.getValue()));
         answer.headers().forEach(h::set);
         h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        h.set(HttpHeaderNames.DATE, DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        h.set(HttpHeaderNames.DATE, httpDate());
         h.set(HttpHeaderNames.SERVER, "Server");
         if (gzip) h.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
         if (keepAlive) {
@@ -125,10 +126,21 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return out.toByteArray();
     }
 
-    /** 52 characters of [A-Z0-9], the shape of DynamoDB's request ids. */
+    /** 52 characters of [A-Z0-9], the shape of DynamoDB's request ids; unique, not secret. */
     static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         char[] id = new char[52];
-        for (int i = 0; i < id.length; i++) id[i] = ID_CHARS[RANDOM.nextInt(ID_CHARS.length)];
+        for (int i = 0; i < id.length; i++) id[i] = ID_CHARS[random.nextInt(ID_CHARS.length)];
         return new String(id);
+    }
+
+    private static String httpDate() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        String second = Long.toString(now.toEpochSecond());
+        String[] cached = dateOfSecond;
+        if (cached[0].equals(second)) return cached[1];
+        String formatted = DateTimeFormatter.RFC_1123_DATE_TIME.format(now);
+        dateOfSecond = new String[] {second, formatted};
+        return formatted;
     }
 }
