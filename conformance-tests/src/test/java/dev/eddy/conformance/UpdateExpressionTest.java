@@ -253,6 +253,15 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void expressionsAreCheckedBeforeTheTableIsLookedUp() {
+        assertValidation("Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"+\"",
+                () -> dynamo.updateItem(r -> r.tableName("no-such-table-expr").key(key("x")).updateExpression("SET a = a +")));
+        Errors.assertError("ResourceNotFoundException", "Requested resource not found",
+                () -> dynamo.updateItem(r -> r.tableName("no-such-table-expr").key(key("x")).updateExpression("SET pk = :v")
+                        .expressionAttributeValues(item(":v", s("y")))));
+    }
+
+    @Test
     void anUpdateThatOnlyRemovesCreatesNoItem() {
         update("ghost", "REMOVE a");
         update("ghost", "DELETE s :s", ":s", ss("x"));
