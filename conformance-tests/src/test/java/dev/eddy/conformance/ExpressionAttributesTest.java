@@ -103,6 +103,16 @@ class ExpressionAttributesTest {
     }
 
     @Test
+    void anInvalidValueIsReportedWithItsPlaceholder() {
+        assertValidation("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: "
+                + "An string set  may not be empty for key :v", () -> dynamo.updateItem(r -> r.tableName(table).key(KEY)
+                .updateExpression("ADD tags :v").expressionAttributeValues(item(":v", AttributeValue.fromSs(java.util.List.of())))));
+        assertValidation("ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric "
+                + "value: NaN for key :n", () -> dynamo.updateItem(r -> r.tableName(table).key(KEY)
+                .updateExpression("SET x = :n").expressionAttributeValues(item(":n", n("NaN")))));
+    }
+
+    @Test
     void placeholdersNeedAnExpression() {
         assertValidation("ExpressionAttributeNames can only be specified when using expressions",
                 () -> dynamo.getItem(r -> r.tableName(table).key(KEY).expressionAttributeNames(names("#a", "a"))));
