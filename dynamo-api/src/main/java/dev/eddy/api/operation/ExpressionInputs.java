@@ -10,6 +10,7 @@ import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.expression.Legacy;
 import dev.eddy.core.item.AttributeValue;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,26 @@ public final class ExpressionInputs {
 
     /** The request's placeholders. */
     public static ExpressionContext context(JsonObject in) {
-        return new ExpressionContext(in.stringMap("ExpressionAttributeNames"), in.attributeMap("ExpressionAttributeValues"));
+        return new ExpressionContext(in.stringMap("ExpressionAttributeNames"), expressionAttributeValues(in));
+    }
+
+    /** AWS names the placeholder whose value is invalid: "... contains invalid value: <why> for key :v". */
+    private static Map<String, AttributeValue> expressionAttributeValues(JsonObject in) {
+        JsonNode raw = in.node().get("ExpressionAttributeValues");
+        if (raw == null || !raw.isObject()) return in.attributeMap("ExpressionAttributeValues");
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = raw.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getValue().isNull()) continue;
+            try {
+                out.put(e.getKey(), AttributeValueJson.read(e.getValue()));
+            } catch (DynamoException x) {
+                if (x.code() != ErrorCode.VALIDATION) throw x;
+                throw new DynamoException(ErrorCode.VALIDATION,
+                        "ExpressionAttributeValues contains invalid value: " + x.getMessage() + " for key " + e.getKey());
+            }
+        }
+        return out;
     }
 
     /**

@@ -45,18 +45,22 @@ public final class UpdateItem implements Operation {
         c.throwIfAny();
         ExpressionInputs.checkStyle(in, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
                 List.of("UpdateExpression", "ConditionExpression"));
-        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
-        Set<String> keyNames = new HashSet<>();
-        for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
+        // Expressions are checked before the table is looked up; only the key rule needs the table.
         expressions.checkPlaceholders();
         Update update = null;
         if (updateExpression != null) {
-            update = Expressions.update(updateExpression, expressions, keyNames);
+            update = Expressions.update(updateExpression, expressions, Set.of());
         } else if (attributeUpdates != null) {
-            update = Legacy.attributeUpdates(attributeUpdates, keyNames);
+            update = Legacy.attributeUpdates(attributeUpdates, Set.of());
         }
         condition.validate();
         expressions.checkAllUsed();
+        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
+        if (update != null) {
+            Set<String> keyNames = new HashSet<>();
+            for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
+            update.checkKeyAttributes(keyNames);
+        }
         PrimaryKey key = Keys.fromKey(table, keyMap);
         Update actions = update;
         Update.Result[] applied = {null};

@@ -15,9 +15,12 @@ final class Evaluation {
     private Evaluation() {
     }
 
-    /** Missing operands make every comparison false; different types are unequal and unordered. */
+    /**
+     * A missing operand is unequal to everything, even to another missing operand, and
+     * unordered; different types are unequal and unordered.
+     */
     static boolean compare(Condition.Comparator op, AttributeValue a, AttributeValue b) {
-        if (a == null || b == null) return false;
+        if (a == null || b == null) return op == Condition.Comparator.NE;
         switch (op) {
             case EQ:
                 return a.equals(b);

@@ -161,13 +161,12 @@ public final class Legacy {
         checkArguments(op, args);
         Operand.PathOperand a = path(name);
         return switch (op) {
-            // Unlike "<>", the legacy NE and NOT_CONTAINS hold for a missing attribute.
-            case "NE" -> new Condition.Not(new Condition.Comparison(Condition.Comparator.EQ, a, literal(args.get(0))));
-            case "EQ", "LE", "LT", "GE", "GT" ->
+            case "NE", "EQ", "LE", "LT", "GE", "GT" ->
                     new Condition.Comparison(Condition.Comparator.valueOf(op), a, literal(args.get(0)));
             case "NOT_NULL" -> new Condition.Function("attribute_exists", List.of(a));
             case "NULL" -> new Condition.Function("attribute_not_exists", List.of(a));
             case "CONTAINS" -> new Condition.Function("contains", List.of(a, literal(args.get(0))));
+            // NOT_CONTAINS, like NE, holds for a missing attribute.
             case "NOT_CONTAINS" -> new Condition.Not(new Condition.Function("contains", List.of(a, literal(args.get(0)))));
             case "BEGINS_WITH" -> new Condition.Function("begins_with", List.of(a, literal(args.get(0))));
             case "IN" -> {

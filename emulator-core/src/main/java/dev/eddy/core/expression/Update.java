@@ -33,6 +33,13 @@ public record Update(List<Action> actions) {
     public record Delete(Path path, Operand.Value value) implements Action {
     }
 
+    /** Refuses an update that writes to one of the table's key attributes. */
+    public void checkKeyAttributes(java.util.Set<String> keyAttributes) {
+        for (Action a : actions) {
+            if (keyAttributes.contains(a.path().attribute())) throw Messages.keyAttributeUpdated(a.path().attribute());
+        }
+    }
+
     /**
      * The item after the update, and the paths it wrote (in the order written), from which
      * UPDATED_OLD and UPDATED_NEW are {@link #updatedOld(Map) projected}.

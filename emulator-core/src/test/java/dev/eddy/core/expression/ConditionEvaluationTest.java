@@ -68,7 +68,7 @@ class ConditionEvaluationTest {
             "mp.arr[2] = :seven | false",
             "lst[2].k = :v | true",
             "absent = :ten | false",
-            "absent <> :ten | false",
+            "absent <> :ten | true",
             "absent < :ten | false",
             "str.x = :ten | false",
             "num BETWEEN :nine AND :eleven | true",

@@ -1,0 +1,123 @@
+package dev.eddy.conformance;
+
+import static dev.eddy.conformance.Attrs.item;
+import static dev.eddy.conformance.Attrs.m;
+import static dev.eddy.conformance.Attrs.n;
+import static dev.eddy.conformance.Attrs.names;
+import static dev.eddy.conformance.Attrs.s;
+import static dev.eddy.conformance.Errors.assertValidation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** ExpressionAttributeNames and ExpressionAttributeValues: aliasing, and every way to get them wrong. */
+class ExpressionAttributesTest {
+    private static final DynamoDbClient dynamo = Clients.dynamo();
+    private static String table;
+    private static final Map<String, AttributeValue> KEY = item("pk", s("names"));
+
+    @BeforeAll
+    static void createTable() {
+        table = Tables.create("names", ScalarAttributeType.S, null);
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("names"), "Status", s("open"), "a.b", s("dotted"),
+                "a", m("b", s("nested")))));
+    }
+
+    @AfterAll
+    static void deleteTable() {
+        Tables.delete(table);
+    }
+
+    @Test
+    void aNameMayStandForAReservedWordOrANameWithADot() {
+        Map<String, AttributeValue> got = dynamo.getItem(r -> r.tableName(table).key(KEY)
+                .projectionExpression("#s, #ab").expressionAttributeNames(names("#s", "Status", "#ab", "a.b"))).item();
+        assertEquals(item("Status", s("open"), "a.b", s("dotted")), got);
+        got = dynamo.getItem(r -> r.tableName(table).key(KEY).projectionExpression("a.b")).item();
+        assertEquals(item("a", m("b", s("nested"))), got, "unaliased, a dot separates a path");
+    }
+
+    @Test
+    void reservedWordsMustBeAliased() {
+        assertValidation("Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: Status",
+                () -> dynamo.deleteItem(r -> r.tableName(table).key(item("pk", s("x")))
+                        .conditionExpression("Status = :v").expressionAttributeValues(item(":v", s("open")))));
+        assertValidation("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: count",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(item("pk", s("x")))
+                        .updateExpression("ADD count :v").expressionAttributeValues(item(":v", n("1")))));
+    }
+
+    @Test
+    void onePlaceholderMapServesEveryExpressionOfTheRequest() {
+        var r = dynamo.updateItem(b -> b.tableName(table).key(KEY).returnValues(ReturnValue.UPDATED_NEW)
+                .updateExpression("SET #s = :closed").conditionExpression("#s = :open")
+                .expressionAttributeNames(names("#s", "Status"))
+                .expressionAttributeValues(item(":open", s("open"), ":closed", s("closed"))));
+        assertEquals(item("Status", s("closed")), r.attributes());
+        dynamo.updateItem(b -> b.tableName(table).key(KEY).updateExpression("SET #s = :open")
+                .expressionAttributeNames(names("#s", "Status")).expressionAttributeValues(item(":open", s("open"))));
+    }
+
+    @Test
+    void unusedNamesAndValuesAreRefused() {
+        assertValidation("Value provided in ExpressionAttributeNames unused in expressions: keys: {#unused}",
+                () -> dynamo.getItem(r -> r.tableName(table).key(KEY).projectionExpression("#s")
+                        .expressionAttributeNames(names("#s", "Status", "#unused", "x"))));
+        assertValidation("Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(KEY).updateExpression("SET x = :v")
+                        .expressionAttributeValues(item(":v", n("1"), ":unused", n("2")))));
+    }
+
+    @Test
+    void undefinedNamesAndValuesAreRefused() {
+        assertValidation("Invalid ConditionExpression: An expression attribute name used in the document path is not defined; "
+                + "attribute name: #missing", () -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("y")))
+                .conditionExpression("attribute_not_exists(#missing)")));
+        assertValidation("Invalid UpdateExpression: An expression attribute value used in expression is not defined; "
+                + "attribute value: :missing", () -> dynamo.updateItem(r -> r.tableName(table).key(KEY)
+                .updateExpression("SET x = :missing")));
+        assertValidation("Invalid ProjectionExpression: An expression attribute name used in the document path is not defined; "
+                + "attribute name: #missing", () -> dynamo.getItem(r -> r.tableName(table).key(KEY)
+                .projectionExpression("#missing")));
+    }
+
+    @Test
+    void placeholderMapsMustBeNonEmptyAndWellFormed() {
+        assertValidation("ExpressionAttributeNames must not be empty", () -> dynamo.getItem(r -> r.tableName(table).key(KEY)
+                .projectionExpression("a").expressionAttributeNames(Map.of())));
+        assertValidation("ExpressionAttributeValues must not be empty", () -> dynamo.updateItem(r -> r.tableName(table)
+                .key(KEY).updateExpression("REMOVE x").expressionAttributeValues(Map.of())));
+        assertValidation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"#a-b\"",
+                () -> dynamo.getItem(r -> r.tableName(table).key(KEY).projectionExpression("a")
+                        .expressionAttributeNames(names("#a-b", "a"))));
+        assertValidation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(KEY).updateExpression("REMOVE x")
+                        .expressionAttributeValues(item("v", n("1")))));
+    }
+
+    @Test
+    void anInvalidValueIsReportedWithItsPlaceholder() {
+        assertValidation("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: "
+                + "An string set  may not be empty for key :v", () -> dynamo.updateItem(r -> r.tableName(table).key(KEY)
+                .updateExpression("ADD tags :v").expressionAttributeValues(item(":v", AttributeValue.fromSs(java.util.List.of())))));
+        assertValidation("ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric "
+                + "value: NaN for key :n", () -> dynamo.updateItem(r -> r.tableName(table).key(KEY)
+                .updateExpression("SET x = :n").expressionAttributeValues(item(":n", n("NaN")))));
+    }
+
+    @Test
+    void placeholdersNeedAnExpression() {
+        assertValidation("ExpressionAttributeNames can only be specified when using expressions",
+                () -> dynamo.getItem(r -> r.tableName(table).key(KEY).expressionAttributeNames(names("#a", "a"))));
+        assertValidation("ExpressionAttributeValues can only be specified when using expressions",
+                () -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("z")))
+                        .expressionAttributeValues(item(":v", n("1")))));
+    }
+}
