@@ -1,11 +1,8 @@
 package dev.eddy.api.operation;
 
-import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.Constraints;
-import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
-import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.table.TableDefinition;
@@ -19,41 +16,24 @@ import java.util.Map;
 public final class DeleteItem implements Operation {
     @Override
     public Response handle(ApiRequest request) {
-        JsonObject in = request.body();
         Constraints c = new Constraints();
-        String tableName = in.string("TableName");
-        c.name("tableName", tableName, true);
-        Map<String, AttributeValue> keyMap = in.attributeMap("Key");
-        c.notNull("key", keyMap);
-        String returnValues = ItemRequests.returnValues(in, c);
-        String capacityMode = Capacity.mode(request, c);
-        ItemRequests.itemCollectionMetrics(in, c);
-        ExpressionContext expressions = ExpressionInputs.context(in);
-        WriteCondition condition = WriteCondition.read(in, c, expressions);
+        ItemWrite write = ItemWrite.read(request, c, "Key");
         c.throwIfAny();
-        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+        if (write.returnValues() != null && !write.returnValues().equals("NONE") && !write.returnValues().equals("ALL_OLD")) {
             throw new DynamoException(ErrorCode.VALIDATION, "Return values set to invalid value");
         }
-        ExpressionInputs.checkStyle(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
-        expressions.checkPlaceholders();
-        condition.validate();
-        expressions.checkAllUsed();
-        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
-        PrimaryKey key = Keys.fromKey(table, keyMap);
+        ExpressionInputs.checkStyle(request.body(), List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
+        write.expressions().checkPlaceholders();
+        write.condition().validate();
+        write.expressions().checkAllUsed();
+        TableDefinition table = request.emulator().catalog().require(request.region(), write.tableName());
+        PrimaryKey key = Keys.fromKey(table, write.attributes());
         WriteResult result = request.emulator().items().write(table, key, current -> {
-            condition.check(current);
+            write.condition().check(current);
             return null;
         });
         Map<String, AttributeValue> old = result.oldItem();
         double units = Capacity.writeUnits(old == null ? 0 : ItemSize.of(old));
-        return g -> {
-            g.writeStartObject();
-            if ("ALL_OLD".equals(returnValues) && old != null) {
-                g.writeFieldName("Attributes");
-                AttributeValueJson.writeMap(g, old);
-            }
-            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.WRITE, units);
-            g.writeEndObject();
-        };
+        return write.response("ALL_OLD".equals(write.returnValues()) ? old : null, table.name(), units);
     }
 }

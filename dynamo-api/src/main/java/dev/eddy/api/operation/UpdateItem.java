@@ -1,6 +1,5 @@
 package dev.eddy.api.operation;
 
-import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
@@ -31,15 +30,9 @@ public final class UpdateItem implements Operation {
     public Response handle(ApiRequest request) {
         JsonObject in = request.body();
         Constraints c = new Constraints();
-        String tableName = in.string("TableName");
-        c.name("tableName", tableName, true);
-        Map<String, AttributeValue> keyMap = in.attributeMap("Key");
-        c.notNull("key", keyMap);
-        String returnValues = ItemRequests.returnValues(in, c);
-        String capacityMode = Capacity.mode(request, c);
-        ItemRequests.itemCollectionMetrics(in, c);
-        ExpressionContext expressions = ExpressionInputs.context(in);
-        WriteCondition condition = WriteCondition.read(in, c, expressions);
+        ItemWrite write = ItemWrite.read(request, c, "Key");
+        ExpressionContext expressions = write.expressions();
+        WriteCondition condition = write.condition();
         String updateExpression = in.string("UpdateExpression");
         Map<String, Legacy.AttributeUpdate> attributeUpdates = attributeUpdates(in, c);
         c.throwIfAny();
@@ -55,13 +48,13 @@ public final class UpdateItem implements Operation {
         }
         condition.validate();
         expressions.checkAllUsed();
-        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
+        TableDefinition table = request.emulator().catalog().require(request.region(), write.tableName());
         if (update != null) {
             Set<String> keyNames = new HashSet<>();
             for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
             update.checkKeyAttributes(keyNames);
         }
-        PrimaryKey key = Keys.fromKey(table, keyMap);
+        PrimaryKey key = Keys.fromKey(table, write.attributes());
         Update actions = update;
         Update.Result[] applied = {null};
         WriteResult result = request.emulator().items().write(table, key, current -> {
@@ -79,16 +72,8 @@ public final class UpdateItem implements Operation {
         Map<String, AttributeValue> old = result.oldItem();
         Map<String, AttributeValue> now = result.newItem();
         double units = Capacity.writeUnits(Math.max(old == null ? 0 : ItemSize.of(old), now == null ? 0 : ItemSize.of(now)));
-        Map<String, AttributeValue> attributes = returned(returnValues, old, now, applied[0]);
-        return g -> {
-            g.writeStartObject();
-            if (attributes != null && !attributes.isEmpty()) {
-                g.writeFieldName("Attributes");
-                AttributeValueJson.writeMap(g, attributes);
-            }
-            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.WRITE, units);
-            g.writeEndObject();
-        };
+        Map<String, AttributeValue> attributes = returned(write.returnValues(), old, now, applied[0]);
+        return write.response(attributes, table.name(), units);
     }
 
     private static Map<String, AttributeValue> returned(String returnValues, Map<String, AttributeValue> old,
