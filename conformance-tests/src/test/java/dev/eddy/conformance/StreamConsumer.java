@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -23,7 +24,7 @@ final class StreamConsumer {
     private final String streamArn;
     private final Map<String, String> iterators = new HashMap<>();
     private final Set<String> finished = new HashSet<>();
-    private final Map<String, Integer> recordsPerShard = new HashMap<>();
+    private final Map<String, String> lastSequence = new HashMap<>();
 
     StreamConsumer(String streamArn) {
         this.streamArn = streamArn;
@@ -73,15 +74,21 @@ final class StreamConsumer {
 
     private boolean drain(String shardId, List<Record> out) {
         String iterator = iterators.get(shardId);
-        if (iterator == null) {
-            iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-        }
+        if (iterator == null) iterator = resume(shardId);
         while (true) {
             String from = iterator;
-            GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(from));
+            GetRecordsResponse page;
+            try {
+                page = streams.getRecords(r -> r.shardIterator(from));
+            } catch (ExpiredIteratorException e) {
+                // As a consumer must: a fresh iterator just after the last record read.
+                iterator = resume(shardId);
+                continue;
+            }
             out.addAll(page.records());
-            recordsPerShard.merge(shardId, page.records().size(), Integer::sum);
+            if (!page.records().isEmpty()) {
+                lastSequence.put(shardId, page.records().get(page.records().size() - 1).dynamodb().sequenceNumber());
+            }
             if (page.nextShardIterator() == null) {
                 iterators.remove(shardId);
                 return true;
@@ -92,6 +99,13 @@ final class StreamConsumer {
                 return false;
             }
         }
+    }
+
+    private String resume(String shardId) {
+        String after = lastSequence.get(shardId);
+        return streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(after == null ? ShardIteratorType.TRIM_HORIZON : ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                .sequenceNumber(after)).shardIterator();
     }
 
     Set<String> finishedShards() {
