@@ -36,7 +36,7 @@ class DescribeStreamShardFilterTest {
     @Test
     void childShardsFilterKeepsTheChildrenOfOneShard() throws Exception {
         TableDefinition t = emulator.catalog().create(TableDefinition.builder()
-                .region("us-east-1").name("t")
+                .region("us-east-1").name("tbl")
                 .keySchema(new KeySchema(new KeyAttribute("pk", AttributeValue.Type.S), null))
                 .attributeDefinitions(Map.of("pk", AttributeValue.Type.S))
                 .stream(new StreamSpecification(true, StreamSpecification.ViewType.KEYS_ONLY))
