@@ -8,6 +8,8 @@ import dev.eddy.api.operation.DynamoOperations;
 import dev.eddy.core.Emulator;
 import dev.eddy.core.clock.SettableClock;
 import dev.eddy.core.ttl.TimeToLiveSweeper;
+import dev.eddy.streams.StreamMaintenance;
+import dev.eddy.streams.StreamsOperations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,6 +35,9 @@ public final class EmbeddedEddy implements AutoCloseable {
                     : Authenticators.verifying(b.credentials, clock);
             Dispatcher dispatcher = new Dispatcher(emulator, authenticator, b.region);
             dispatcher.register(DynamoOperations.service());
+            emulator.changeLog().rollOverEvery(b.shardRollOverInterval);
+            dispatcher.register(StreamsOperations.service(emulator));
+            emulator.onClose(new StreamMaintenance(emulator.changeLog(), b.streamMaintenanceInterval));
             this.sweeper = new TimeToLiveSweeper(emulator, b.timeToLiveInterval);
             emulator.onClose(sweeper);
             this.server = EddyServer.start(dispatcher, b.host, b.port);
@@ -84,6 +89,8 @@ public final class EmbeddedEddy implements AutoCloseable {
         private final Map<String, String> credentials = new LinkedHashMap<>();
         private SettableClock clock = new SettableClock();
         private Duration timeToLiveInterval = Duration.ofSeconds(5);
+        private Duration shardRollOverInterval = Duration.ofHours(4);
+        private Duration streamMaintenanceInterval = Duration.ofMinutes(1);
 
         public Builder host(String v) { host = v; return this; }
         /** 0 picks a free port. */
@@ -97,6 +104,10 @@ public final class EmbeddedEddy implements AutoCloseable {
         public Builder credential(String accessKey, String secretKey) { credentials.put(accessKey, secretKey); return this; }
         public Builder clock(SettableClock v) { clock = v; return this; }
         public Builder timeToLiveInterval(Duration v) { timeToLiveInterval = v; return this; }
+        /** How long a stream shard stays open before a child takes over (AWS: about four hours). */
+        public Builder shardRollOverInterval(Duration v) { shardRollOverInterval = v; return this; }
+        /** How often stream shards are rolled over and records trimmed when nobody reads them. */
+        public Builder streamMaintenanceInterval(Duration v) { streamMaintenanceInterval = v; return this; }
 
         public EmbeddedEddy start() {
             return new EmbeddedEddy(this);

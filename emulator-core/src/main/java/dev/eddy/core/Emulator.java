@@ -1,5 +1,6 @@
 package dev.eddy.core;
 
+import dev.eddy.core.changelog.ChangeLog;
 import dev.eddy.core.storage.Store;
 import dev.eddy.core.table.Catalog;
 import dev.eddy.core.write.Items;
@@ -17,6 +18,7 @@ public final class Emulator implements AutoCloseable {
     private final Clock clock;
     private final Catalog catalog;
     private final Items items;
+    private final ChangeLog changeLog;
     private final List<AutoCloseable> closeFirst = new ArrayList<>();
 
     private Emulator(Store store, Clock clock) {
@@ -24,6 +26,9 @@ public final class Emulator implements AutoCloseable {
         this.clock = clock;
         this.catalog = new Catalog(store, clock);
         this.items = new Items(store);
+        this.changeLog = new ChangeLog(store, clock);
+        catalog.addListener(changeLog);
+        items.addHook(changeLog);
     }
 
     /** Opens (creating if needed) the data directory; {@code syncWrites} fsyncs every write. */
@@ -49,6 +54,11 @@ public final class Emulator implements AutoCloseable {
 
     public Items items() {
         return items;
+    }
+
+    /** The tables' streams: every item change of a table with a stream, in order per item. */
+    public ChangeLog changeLog() {
+        return changeLog;
     }
 
     /** Background work (sweepers, pollers) to stop before the store closes. */

@@ -129,7 +129,7 @@ public final class CreateTable implements Operation {
                     + attributes.keySet() + ", keys used: " + usedAttributes);
         }
         StreamSpecification streamSpec = stream == null ? StreamSpecification.DISABLED
-                : TableShapes.streamSpecification(stream);
+                : TableShapes.streamSpecification(stream, true);
 
         TableDefinition draft = TableDefinition.builder()
                 .region(request.region())

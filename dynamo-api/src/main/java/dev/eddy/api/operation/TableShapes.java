@@ -85,16 +85,22 @@ final class TableShapes {
         return new StreamRequest(enabled, viewType);
     }
 
-    /** The stream a CreateTable or UpdateTable asks for, with AWS's cross-field rules. */
-    static StreamSpecification streamSpecification(StreamRequest s) {
+    /**
+     * The stream a CreateTable or UpdateTable asks for, with AWS's cross-field rules, which
+     * word their messages differently for the two operations (both call the view type
+     * "UpdateViewType", as AWS does).
+     */
+    static StreamSpecification streamSpecification(StreamRequest s, boolean creating) {
         if (Boolean.TRUE.equals(s.enabled())) {
             if (s.viewType() == null) {
-                throw invalid("StreamViewType is required when StreamEnabled is true");
+                throw invalid(creating ? "Table is being created with a stream enabled, UpdateViewType is required"
+                        : "If stream is being enabled then UpdateViewType is required");
             }
             return new StreamSpecification(true, StreamSpecification.ViewType.valueOf(s.viewType()));
         }
         if (s.viewType() != null) {
-            throw invalid("StreamViewType can only be specified when StreamEnabled is true");
+            throw invalid(creating ? "Table is being created with a stream disabled, UpdateViewType should not be specified"
+                    : "If stream is being disabled, then UpdateViewType must not be specified");
         }
         return StreamSpecification.DISABLED;
     }

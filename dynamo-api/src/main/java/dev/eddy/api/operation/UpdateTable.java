@@ -38,7 +38,7 @@ public final class UpdateTable implements Operation {
                     + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         TableShapes.checkBounds(throughput);
-        StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream);
+        StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
         Instant now = request.received();
         boolean[] changedCapacity = {false};
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
@@ -104,13 +104,14 @@ public final class UpdateTable implements Operation {
                                      ApiRequest request) {
         if (requested.enabled()) {
             if (t.stream().enabled()) {
-                throw new DynamoException(ErrorCode.RESOURCE_IN_USE, "Table already has an enabled stream: TableName: "
+                // AWS answers this, whatever the view type asked for, with a ValidationException.
+                throw new DynamoException(ErrorCode.VALIDATION, "Table already has an enabled stream: TableName: "
                         + t.name());
             }
             b.stream(requested).latestStreamLabel(request.emulator().catalog().streamLabel());
         } else {
             if (!t.stream().enabled()) {
-                throw new DynamoException(ErrorCode.VALIDATION, "Table already has no stream enabled: TableName: "
+                throw new DynamoException(ErrorCode.VALIDATION, "Table has no stream to disable: TableName: "
                         + t.name());
             }
             b.stream(StreamSpecification.DISABLED);

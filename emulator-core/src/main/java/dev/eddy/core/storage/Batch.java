@@ -1,5 +1,7 @@
 package dev.eddy.core.storage;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
@@ -7,6 +9,7 @@ import org.rocksdb.WriteBatch;
 public final class Batch implements AutoCloseable {
     private final Store store;
     final WriteBatch writeBatch = new WriteBatch();
+    private List<Runnable> onClose;
 
     Batch(Store store) {
         this.store = store;
@@ -44,8 +47,22 @@ public final class Batch implements AutoCloseable {
         return writeBatch.count() == 0;
     }
 
+    /**
+     * Runs {@code action} when the batch closes, after it was committed or abandoned. Lets a
+     * hook hold something it reserved for the write (a stream sequence number) until the
+     * commit is over, so every writer's batch must be closed, as try-with-resources does.
+     */
+    public void onClose(Runnable action) {
+        if (onClose == null) onClose = new ArrayList<>(2);
+        onClose.add(action);
+    }
+
     @Override
     public void close() {
         writeBatch.close();
+        if (onClose == null) return;
+        List<Runnable> actions = onClose;
+        onClose = null;
+        for (Runnable action : actions) action.run();
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -30,6 +32,8 @@ public final class Catalog {
     private final Clock clock;
     private final Map<String, TableDefinition> tables = new ConcurrentHashMap<>();
     private final Object idLock = new Object();
+    private final List<TableListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong lastStreamLabelMillis = new AtomicLong();
 
     public Catalog(Store store, Clock clock) {
         this.store = store;
@@ -45,6 +49,10 @@ public final class Catalog {
 
     public Clock clock() {
         return clock;
+    }
+
+    public void addListener(TableListener listener) {
+        listeners.add(listener);
     }
 
     /** The table, or null. */
@@ -99,7 +107,7 @@ public final class Catalog {
                     .globalIndexes(gsis)
                     .status(TableStatus.ACTIVE)
                     .build();
-            persist(t);
+            persist(null, t);
             return t;
         }
     }
@@ -112,17 +120,20 @@ public final class Catalog {
         synchronized (this) {
             TableDefinition current = describe(region, name);
             TableDefinition updated = change.apply(current);
-            if (updated != current) persist(updated);
+            if (updated != current) persist(current, updated);
             return updated;
         }
     }
 
     /**
      * A new stream's label: its creation time to the millisecond, as AWS forms it. Each
-     * enabling of a stream gets a new one, so a re-enabled stream is a new stream.
+     * enabling of a stream gets a new one, so a re-enabled stream is a new stream: two labels
+     * asked for within one millisecond are a millisecond apart.
      */
     public String streamLabel() {
-        return STREAM_LABEL.format(clock.instant());
+        long now = clock.millis();
+        long millis = lastStreamLabelMillis.updateAndGet(last -> Math.max(now, last + 1));
+        return STREAM_LABEL.format(java.time.Instant.ofEpochMilli(millis));
     }
 
     /** Allocates an id for a new index, never reused. */
@@ -144,6 +155,7 @@ public final class Catalog {
                 batch.delete(Family.META, tableKey(region, name));
                 batch.delete(Family.META, TableStats.countKey(t.id()));
                 batch.delete(Family.META, TableStats.sizeKey(t.id()));
+                for (TableListener l : listeners) l.tableChanged(t, null, batch);
                 store.write(batch);
             }
             tables.remove(mapKey(region, name));
@@ -155,9 +167,10 @@ public final class Catalog {
         return t;
     }
 
-    private void persist(TableDefinition t) {
+    private void persist(TableDefinition before, TableDefinition t) {
         try (Batch batch = store.newBatch()) {
             batch.put(Family.META, tableKey(t.region(), t.name()), TableCodec.encode(t));
+            for (TableListener l : listeners) l.tableChanged(before, t, batch);
             store.write(batch);
         }
         tables.put(mapKey(t.region(), t.name()), t);

@@ -1,0 +1,71 @@
+package dev.eddy.streams.operation;
+
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.api.operation.ApiRequest;
+import dev.eddy.api.operation.Operation;
+import dev.eddy.api.operation.Response;
+import dev.eddy.core.changelog.ChangeLog;
+import dev.eddy.core.changelog.ReadResult;
+import dev.eddy.core.changelog.StreamRecord;
+import dev.eddy.streams.Messages;
+import dev.eddy.streams.ShardIterators;
+import dev.eddy.streams.StreamRecordJson;
+import java.time.Instant;
+
+/**
+ * GetRecords: up to Limit (at most 1000) records and 1 MB from an iterator's position, and
+ * the iterator after them; none once a closed shard is read to its end.
+ */
+public final class GetRecords implements Operation {
+    private static final int MAX_LIMIT = 1000;
+    private static final long MAX_BYTES = 1024 * 1024;
+    private final ShardIterators iterators;
+
+    public GetRecords(ShardIterators iterators) {
+        this.iterators = iterators;
+    }
+
+    @Override
+    public Response handle(ApiRequest request) {
+        JsonObject in = request.body();
+        String iterator = in.string("ShardIterator");
+        Integer limit = in.integer("Limit");
+        new Constraints()
+                .notNull("shardIterator", iterator)
+                .length("shardIterator", iterator, 1, 2048)
+                .range("limit", limit == null ? null : limit.longValue(), 1, MAX_LIMIT)
+                .throwIfAny();
+        ShardIterators.Position at = iterators.decode(iterator);
+        Instant now = request.received();
+        if (now.isAfter(at.issued().plus(ShardIterators.LIFETIME))) {
+            throw Messages.expiredIterator(at.issued(), now, ShardIterators.LIFETIME.toMillis());
+        }
+        ReadResult result;
+        try {
+            result = request.emulator().changeLog().read(at.streamArn(), at.shardId(), at.sequence(),
+                    limit == null ? MAX_LIMIT : limit, MAX_BYTES);
+        } catch (ChangeLog.TrimmedException e) {
+            throw Messages.trimmed();
+        }
+        if (result == null) {
+            if (request.emulator().changeLog().stream(at.streamArn()) == null) throw Messages.streamNotFound(at.streamArn());
+            throw Messages.shardNotFound();
+        }
+        String next = result.shardEnded() ? null
+                : iterators.encode(new ShardIterators.Position(at.streamArn(), at.shardId(), result.nextPosition(), now));
+        String region = regionOf(at.streamArn());
+        return g -> {
+            g.writeStartObject();
+            if (next != null) g.writeStringField("NextShardIterator", next);
+            g.writeArrayFieldStart("Records");
+            for (StreamRecord r : result.records()) StreamRecordJson.write(g, r, region);
+            g.writeEndArray();
+            g.writeEndObject();
+        };
+    }
+
+    private static String regionOf(String streamArn) {
+        return streamArn.split(":", 5)[3];
+    }
+}
