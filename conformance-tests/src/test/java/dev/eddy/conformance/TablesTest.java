@@ -5,6 +5,7 @@ import static dev.eddy.conformance.Errors.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -128,11 +129,11 @@ class TablesTest {
         String name = Tables.create("tables-upd", ScalarAttributeType.S, null);
         var updated = dynamo.updateTable(r -> r.tableName(name).billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L))).tableDescription();
-        assertEquals(3L, updated.provisionedThroughput().readCapacityUnits());
-        assertEquals(4L, updated.provisionedThroughput().writeCapacityUnits());
+        assertEquals(TableStatus.UPDATING, updated.tableStatus());
         dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
         var t = dynamo.describeTable(r -> r.tableName(name)).table();
         assertEquals(BillingMode.PROVISIONED, t.billingModeSummary().billingMode());
+        assertNotNull(t.billingModeSummary().lastUpdateToPayPerRequestDateTime(), "kept from the on-demand days");
         assertEquals(4L, t.provisionedThroughput().writeCapacityUnits());
         Tables.delete(name);
     }
@@ -140,8 +141,150 @@ class TablesTest {
     @Test
     void updateTableWithNothingToChangeIsRefused() {
         String name = Tables.create("tables-noop", ScalarAttributeType.S, null);
-        assertValidation(null, () -> dynamo.updateTable(r -> r.tableName(name)));
+        assertValidation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
+                + "GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, "
+                + "ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, "
+                + "WarmThroughput or TableClass is required", () -> dynamo.updateTable(r -> r.tableName(name)));
         Tables.delete(name);
+    }
+
+    @Test
+    void anOnDemandTableIsDescribedWithItsBillingSummaryAndZeroThroughput() {
+        String name = Tables.create("tables-ppr", ScalarAttributeType.S, null);
+        TableDescription t = dynamo.describeTable(r -> r.tableName(name)).table();
+        assertEquals(BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode());
+        assertNotNull(t.billingModeSummary().lastUpdateToPayPerRequestDateTime());
+        assertEquals(0L, t.provisionedThroughput().readCapacityUnits());
+        assertEquals(0L, t.provisionedThroughput().writeCapacityUnits());
+        assertEquals(0L, t.provisionedThroughput().numberOfDecreasesToday());
+        assertNull(t.provisionedThroughput().lastIncreaseDateTime());
+        assertNull(t.provisionedThroughput().lastDecreaseDateTime());
+        assertNull(t.tableClassSummary(), "no TableClassSummary for a table never given a class");
+        assertNull(t.streamSpecification());
+        assertEquals(12000L, t.warmThroughput().readUnitsPerSecond());
+        assertEquals(4000L, t.warmThroughput().writeUnitsPerSecond());
+        assertFalse(t.deletionProtectionEnabled());
+        Tables.delete(name);
+    }
+
+    @Test
+    void aProvisionedTableHasNoBillingSummaryAndWarmThroughputOfItsUnits() {
+        String name = provisioned("tables-prov", 2, 3);
+        TableDescription t = dynamo.describeTable(r -> r.tableName(name)).table();
+        assertNull(t.billingModeSummary(), "AWS omits BillingModeSummary for tables created PROVISIONED");
+        assertEquals(2L, t.provisionedThroughput().readCapacityUnits());
+        assertEquals(3L, t.provisionedThroughput().writeCapacityUnits());
+        assertEquals(2L, t.warmThroughput().readUnitsPerSecond());
+        assertEquals(3L, t.warmThroughput().writeUnitsPerSecond());
+        Tables.delete(name);
+    }
+
+    @Test
+    void createTableAnswersCreatingWithoutTheFieldsFilledInLater() {
+        String name = Tables.uniqueName("tables-create");
+        TableDescription t = dynamo.createTable(r -> r.tableName(name)
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"))
+                .billingMode(BillingMode.PAY_PER_REQUEST)).tableDescription();
+        assertEquals(TableStatus.CREATING, t.tableStatus());
+        assertEquals(BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode());
+        assertNull(t.billingModeSummary().lastUpdateToPayPerRequestDateTime());
+        assertNull(t.warmThroughput());
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+        Tables.delete(name);
+    }
+
+    @Test
+    void anEmptyTableNameBreaksLengthAndPattern() {
+        assertValidation("2 validation errors detected: Value '' at 'tableName' failed to satisfy constraint: Member "
+                + "must have length greater than or equal to 3; Value '' at 'tableName' failed to satisfy constraint: "
+                + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+                () -> dynamo.describeTable(r -> r.tableName("")));
+    }
+
+    @Test
+    void missingTablesAreNamedByUpdateAndDelete() {
+        assertError("ResourceNotFoundException", "Requested resource not found: Table: no-such-table-upd not found",
+                () -> dynamo.updateTable(r -> r.tableName("no-such-table-upd").deletionProtectionEnabled(true)));
+        assertError("ResourceNotFoundException", "Requested resource not found: Table: no-such-table-del not found",
+                () -> dynamo.deleteTable(r -> r.tableName("no-such-table-del")));
+    }
+
+    @Test
+    void listTablesChecksItsCursorPatternBeforeLength() {
+        assertValidation("2 validation errors detected: Value '' at 'exclusiveStartTableName' failed to satisfy "
+                + "constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '' at "
+                + "'exclusiveStartTableName' failed to satisfy constraint: Member must have length greater than or "
+                + "equal to 3", () -> dynamo.listTables(r -> r.exclusiveStartTableName("")));
+        assertValidation("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member "
+                + "must have value greater than or equal to 1", () -> dynamo.listTables(r -> r.limit(0)));
+    }
+
+    @Test
+    void billingAndThroughputMustAgree() {
+        String name = Tables.create("tables-bill", ScalarAttributeType.S, null);
+        assertValidation("One or more parameter values were invalid: ProvisionedThroughput must be specified when "
+                + "BillingMode is PROVISIONED", () -> dynamo.updateTable(r -> r.tableName(name)
+                .billingMode(BillingMode.PROVISIONED)));
+        assertValidation("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits "
+                + "can be specified when BillingMode is PAY_PER_REQUEST", () -> dynamo.updateTable(r -> r.tableName(name)
+                .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        Tables.delete(name);
+    }
+
+    @Test
+    void unchangedThroughputIsRefused() {
+        String name = provisioned("tables-same", 1, 1);
+        assertValidation("The provisioned throughput for the table will not change. The requested value equals the "
+                + "current value. Current ReadCapacityUnits provisioned for the table: 1. Requested ReadCapacityUnits: 1. "
+                + "Current WriteCapacityUnits provisioned for the table: 1. Requested WriteCapacityUnits: 1. Refer to the "
+                + "Amazon DynamoDB Developer Guide for current limits and how to request higher limits.",
+                () -> dynamo.updateTable(r -> r.tableName(name)
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        Tables.delete(name);
+    }
+
+    @Test
+    void someChangesMustBeTheOnlyOneInTheirRequest() {
+        String name = provisioned("tables-alone", 1, 1);
+        assertValidation("One or more parameter values were invalid: DeletionProtection modification must be the only "
+                + "operation in the request", () -> dynamo.updateTable(r -> r.tableName(name)
+                .deletionProtectionEnabled(true).billingMode(BillingMode.PAY_PER_REQUEST)));
+        assertValidation("One or more parameter values were invalid: TableClass modification must be the only "
+                + "operation in the request", () -> dynamo.updateTable(r -> r.tableName(name)
+                .deletionProtectionEnabled(true).tableClass("STANDARD_INFREQUENT_ACCESS")));
+        assertValidation("You cannot modify stream status while updating table IOPS", () -> dynamo.updateTable(r -> r
+                .tableName(name).provisionedThroughput(p -> p.readCapacityUnits(2L).writeCapacityUnits(2L))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType("KEYS_ONLY"))));
+        Tables.delete(name);
+    }
+
+    @Test
+    void streamsAreEnabledOnceAndDisabledOnce() {
+        String name = Tables.create("tables-stream", ScalarAttributeType.S, null);
+        assertValidation("Table has no stream to disable: TableName: " + name,
+                () -> dynamo.updateTable(r -> r.tableName(name).streamSpecification(s -> s.streamEnabled(false))));
+        assertValidation("One or more parameter values were invalid: If stream is being enabled then UpdateViewType "
+                + "is required", () -> dynamo.updateTable(r -> r.tableName(name)
+                .streamSpecification(s -> s.streamEnabled(true))));
+        dynamo.updateTable(r -> r.tableName(name).streamSpecification(s -> s.streamEnabled(true).streamViewType("KEYS_ONLY")));
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+        assertValidation("Table already has an enabled stream: TableName: " + name, () -> dynamo.updateTable(r -> r
+                .tableName(name).streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_IMAGE"))));
+        assertValidation("One or more parameter values were invalid: If stream is being disabled, then UpdateViewType "
+                + "must not be specified", () -> dynamo.updateTable(r -> r.tableName(name)
+                .streamSpecification(s -> s.streamEnabled(false).streamViewType("KEYS_ONLY"))));
+        dynamo.updateTable(r -> r.tableName(name).streamSpecification(s -> s.streamEnabled(false)));
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+        TableDescription t = dynamo.describeTable(r -> r.tableName(name)).table();
+        assertNull(t.streamSpecification(), "AWS drops StreamSpecification once the stream is off");
+        assertNotNull(t.latestStreamArn(), "and keeps naming the last stream");
+        Tables.delete(name);
+    }
+
+    private String provisioned(String prefix, long read, long write) {
+        return Tables.create(prefix, ScalarAttributeType.S, null, b -> b.billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(p -> p.readCapacityUnits(read).writeCapacityUnits(write)));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.eddy.conformance;
 
 import static dev.eddy.conformance.Errors.assertError;
+import static dev.eddy.conformance.Errors.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,47 @@ class TaggingTest {
         String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":000000000000:table/no-such-table-tags";
         var e = assertError("ResourceNotFoundException", null, () -> dynamo.listTagsOfResource(r -> r.resourceArn(arn)));
         assertTrue(e.awsErrorDetails().errorMessage().contains(arn), e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void anArnThatIsNoTableArnIsInvalid() {
+        assertValidation("Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g",
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn("a:b:c:d:e:f/g")));
+        assertValidation("Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g",
+                () -> dynamo.tagResource(r -> r.resourceArn("a:b:c:d:e:f/g").tags(Tag.builder().key("k").value("v").build())));
+    }
+
+    @Test
+    void tagRequestsNeedTagsAndAwsKeysAreReserved() {
+        String table = Tables.create("tags-check", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        assertValidation("Atleast one Tag needs to be provided as Input.",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(List.of())));
+        assertValidation("Atleast one Tag Key needs to be provided as Input.",
+                () -> dynamo.untagResource(r -> r.resourceArn(arn).tagKeys(List.of())));
+        assertValidation("Tag Key cannot be prefixed with aws:, Key: AWS:foo",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("AWS:foo").value("x").build())));
+        assertValidation("Tag Key cannot be prefixed with aws:, Key: aws:foo",
+                () -> dynamo.untagResource(r -> r.resourceArn(arn).tagKeys("aws:foo")));
+        assertValidation("The Tag Key provided is invalid, Key: ",
+                () -> dynamo.untagResource(r -> r.resourceArn(arn).tagKeys("")));
+        assertValidation("The Tag Value provided is invalid, Value: bad#char",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("k").value("bad#char").build())));
+        assertEquals(Map.of(), tags(arn));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aTagResourceForAMissingTableNamesItsArn() {
+        String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + accountOfThisEndpoint() + ":table/no-such-table-tags";
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + arn + " not found",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("k").value("v").build())));
+    }
+
+    private String accountOfThisEndpoint() {
+        String table = Tables.create("tags-acct", ScalarAttributeType.S, null);
+        String account = dynamo.describeTable(r -> r.tableName(table)).table().tableArn().split(":")[4];
+        Tables.delete(table);
+        return account;
     }
 }

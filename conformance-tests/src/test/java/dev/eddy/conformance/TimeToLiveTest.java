@@ -44,6 +44,32 @@ class TimeToLiveTest {
     }
 
     @Test
+    void aSpecificationNeedsAnAttributeAndAState() {
+        String table = Tables.create("ttl", ScalarAttributeType.S, null);
+        assertValidation("2 validation errors detected: Value null at 'timeToLiveSpecification.attributeName' failed "
+                + "to satisfy constraint: Member must not be null; Value null at 'timeToLiveSpecification.enabled' "
+                + "failed to satisfy constraint: Member must not be null",
+                () -> dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(s -> { })));
+        assertValidation("1 validation error detected: Value '' at 'timeToLiveSpecification.attributeName' failed to "
+                + "satisfy constraint: Member must have length greater than or equal to 1",
+                () -> dynamo.updateTimeToLive(r -> r.tableName(table)
+                        .timeToLiveSpecification(s -> s.enabled(true).attributeName(""))));
+        assertValidation("TimeToLive is already disabled", () -> dynamo.updateTimeToLive(r -> r.tableName(table)
+                .timeToLiveSpecification(s -> s.enabled(false).attributeName("exp"))));
+        Tables.delete(table);
+    }
+
+    @Test
+    void anotherAttributeIsRefusedWhileOneIsActive() {
+        String table = Tables.create("ttl", ScalarAttributeType.S, null);
+        dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(s -> s.enabled(true).attributeName("exp")));
+        assertValidation("TimeToLive is active on a different AttributeName: current AttributeName is exp",
+                () -> dynamo.updateTimeToLive(r -> r.tableName(table)
+                        .timeToLiveSpecification(s -> s.enabled(true).attributeName("other"))));
+        Tables.delete(table);
+    }
+
+    @Test
     void expiredItemsAreDeletedAndOthersKept() {
         Assumptions.assumeTrue(Endpoint.isEmbedded(), "moves Eddy's clock");
         String table = Tables.create("ttl", ScalarAttributeType.S, null);

@@ -10,25 +10,30 @@ import java.util.regex.Pattern;
 /**
  * Collects a request's constraint violations and reports them all at once in AWS's form:
  * "2 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint:
- * Member must ...; Value ...". The only place that message is built.
+ * Member must ...; Value ...". The only place that message is built. Like AWS, it lists
+ * (and counts) at most the first {@value #MAX_LISTED} violations.
  */
 public final class Constraints {
     public static final Pattern NAME_PATTERN = Pattern.compile("[a-zA-Z0-9_.-]+");
+    static final int MAX_LISTED = 10;
     private final List<String> errors = new ArrayList<>();
 
     public Constraints notNull(String path, Object value) {
-        if (value == null) errors.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+        if (value == null) record("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
         return this;
     }
 
-    /** A table or index name: 3 to 255 characters of [a-zA-Z0-9_.-]. */
+    /**
+     * A table or index name: 3 to 255 characters of [a-zA-Z0-9_.-]. AWS reports the length
+     * before the pattern for these members (ListTables' cursor is the other way round).
+     */
     public Constraints name(String path, String value, boolean required) {
         if (value == null) {
             if (required) notNull(path, null);
             return this;
         }
-        pattern(path, value, NAME_PATTERN);
         length(path, value, 3, 255);
+        pattern(path, value, NAME_PATTERN);
         return this;
     }
 
@@ -68,8 +73,12 @@ public final class Constraints {
     }
 
     public Constraints add(String path, Object value, String constraint) {
-        errors.add("Value '" + value + "' at '" + path + "' failed to satisfy constraint: " + constraint);
+        record("Value '" + value + "' at '" + path + "' failed to satisfy constraint: " + constraint);
         return this;
+    }
+
+    private void record(String error) {
+        if (errors.size() < MAX_LISTED) errors.add(error);
     }
 
     public void throwIfAny() {

@@ -17,6 +17,7 @@ import java.util.Map;
  * DynamoDB's front end sends.
  */
 public final class JsonObject {
+    private static final String MODEL_PACKAGE = "com.amazonaws.dynamodb.v20120810.";
     private final ObjectNode node;
 
     public JsonObject(ObjectNode node) {
@@ -41,7 +42,7 @@ public final class JsonObject {
         if (v == null) return null;
         if (v.isIntegralNumber() && v.canConvertToLong()) return v.longValue();
         if (v.isNumber()) return (long) v.doubleValue();
-        throw serialization(typeName(v) + " can not be converted to a Long");
+        throw serialization(notConvertible(v, "Long"));
     }
 
     public Integer integer(String field) {
@@ -51,31 +52,55 @@ public final class JsonObject {
         if (v.isNumber()) {
             double d = v.doubleValue();
             if (d > Integer.MAX_VALUE || d < Integer.MIN_VALUE) {
-                throw serialization("NUMBER_VALUE can not be converted to an Integer");
+                throw serialization("NUMBER_VALUE cannot be converted to Integer");
             }
             return (int) d;
         }
-        throw serialization(typeName(v) + " can not be converted to an Integer");
+        throw serialization(notConvertible(v, "Integer"));
     }
 
     public Boolean bool(String field) {
         JsonNode v = member(field);
         if (v == null) return null;
         if (v.isBoolean()) return v.booleanValue();
-        throw serialization(typeName(v) + " can not be converted to a Boolean");
+        if (v.isTextual()) throw serialization("Unexpected token received from parser");
+        throw serialization(notConvertible(v, "Boolean"));
     }
 
+    /** A structure member whose shape is named like the member (ProvisionedThroughput...). */
     public JsonObject object(String field) {
+        return object(field, field);
+    }
+
+    public JsonObject object(String field, String shape) {
         JsonNode v = member(field);
         if (v == null) return null;
-        return asObject(v);
+        if (v.isObject()) return new JsonObject((ObjectNode) v);
+        if (v.isArray()) throw serialization("Unrecognized collection type class " + MODEL_PACKAGE + shape);
+        throw serialization("Unexpected field type");
     }
 
+    /** A list of structures whose shape is the member's name in the singular (Tags: Tag). */
     public List<JsonObject> objects(String field) {
+        return objects(field, field.endsWith("Indexes") ? field.substring(0, field.length() - 2)
+                : field.endsWith("s") ? field.substring(0, field.length() - 1) : field);
+    }
+
+    public List<JsonObject> objects(String field, String elementShape) {
         List<JsonNode> list = list(field);
         if (list == null) return null;
         List<JsonObject> out = new ArrayList<>(list.size());
-        for (JsonNode v : list) out.add(v == null || v.isNull() ? null : asObject(v));
+        for (JsonNode v : list) {
+            if (v == null || v.isNull()) {
+                out.add(null);
+            } else if (v.isObject()) {
+                out.add(new JsonObject((ObjectNode) v));
+            } else if (v.isArray()) {
+                throw serialization("Unrecognized collection type class " + MODEL_PACKAGE + elementShape);
+            } else {
+                throw serialization("Unexpected value type in payload");
+            }
+        }
         return out;
     }
 
@@ -122,7 +147,8 @@ public final class JsonObject {
     public List<JsonNode> list(String field) {
         JsonNode v = member(field);
         if (v == null) return null;
-        if (!v.isArray()) throw serialization(unexpected(v));
+        if (v.isObject()) throw serialization("Start of structure or map found where not expected");
+        if (!v.isArray()) throw serialization("Unexpected field type");
         List<JsonNode> out = new ArrayList<>(v.size());
         v.forEach(out::add);
         return out;
@@ -136,7 +162,14 @@ public final class JsonObject {
     static String asString(JsonNode v) {
         if (v == null || v.isNull()) return null;
         if (v.isTextual()) return v.textValue();
-        throw serialization(v.isObject() || v.isArray() ? unexpected(v) : typeName(v) + " cannot be converted to String");
+        throw serialization(notConvertible(v, "String"));
+    }
+
+    /** AWS's text for a JSON value of the wrong kind where a scalar of javaType is expected. */
+    static String notConvertible(JsonNode v, String javaType) {
+        if (v.isArray()) return "Unrecognized collection type class java.lang." + javaType;
+        if (v.isObject()) return "Start of structure or map found where not expected";
+        return typeName(v) + " cannot be converted to " + javaType;
     }
 
     static JsonObject asObject(JsonNode v) {
@@ -157,7 +190,7 @@ public final class JsonObject {
 
     static String typeName(JsonNode v) {
         if (v.isTextual()) return "STRING_VALUE";
-        if (v.isNumber()) return "NUMBER_VALUE";
+        if (v.isNumber()) return v.isIntegralNumber() ? "NUMBER_VALUE" : "DECIMAL_VALUE";
         if (v.isBoolean()) return v.booleanValue() ? "TRUE_VALUE" : "FALSE_VALUE";
         if (v.isArray()) return "START_ARRAY";
         return "START_OBJECT";

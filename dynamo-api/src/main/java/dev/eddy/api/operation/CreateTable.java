@@ -2,6 +2,8 @@ package dev.eddy.api.operation;
 
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.table.BillingMode;
 import dev.eddy.core.table.KeyAttribute;
@@ -13,8 +15,10 @@ import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStatus;
 import dev.eddy.core.table.Throughput;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,47 +37,50 @@ public final class CreateTable implements Operation {
         JsonObject in = request.body();
         Constraints c = new Constraints();
         String tableName = in.string("TableName");
-        List<JsonObject> definitionObjects = in.objects("AttributeDefinitions");
-        c.notNull("attributeDefinitions", definitionObjects);
-        List<String[]> definitions = new ArrayList<>();
-        if (definitionObjects != null) {
-            for (int i = 0; i < definitionObjects.size(); i++) {
-                JsonObject d = definitionObjects.get(i);
-                String path = "attributeDefinitions." + (i + 1) + ".member";
-                String name = d == null ? null : d.string("AttributeName");
-                String type = d == null ? null : d.string("AttributeType");
-                c.notNull(path + ".attributeName", name).length(path + ".attributeName", name, 1, 255);
-                c.notNull(path + ".attributeType", type).oneOf(path + ".attributeType", type, TableShapes.ATTRIBUTE_TYPES);
-                definitions.add(new String[] {name, type});
-            }
-        }
+        List<String[]> definitions = attributeDefinitions(in, c);
         c.name("tableName", tableName, true);
-        List<TableShapes.KeyElement> keySchema = TableShapes.keySchema(in, "KeySchema", "keySchema", c);
         Throughput throughput = TableShapes.throughput(in, "ProvisionedThroughput", "provisionedThroughput", c);
-        String billingMode = in.string("BillingMode");
-        c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);
-        String tableClass = in.string("TableClass");
-        c.oneOf("tableClass", tableClass, TableShapes.TABLE_CLASSES);
-        TableShapes.StreamRequest stream = TableShapes.stream(in, c);
+        List<TableShapes.KeyElement> keySchema = TableShapes.keySchema(in, "KeySchema", "keySchema", c);
         List<IndexRequest> lsis = indexes(in, "LocalSecondaryIndexes", "localSecondaryIndexes", false, c);
         List<IndexRequest> gsis = indexes(in, "GlobalSecondaryIndexes", "globalSecondaryIndexes", true, c);
-        Map<String, String> tags = Tagging.read(in, "tags", c);
+        String billingMode = in.string("BillingMode");
+        c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);
+        TableShapes.StreamRequest stream = TableShapes.stream(in, c);
+        String tableClass = in.string("TableClass");
+        c.oneOf("tableClass", tableClass, TableShapes.TABLE_CLASSES);
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
+        List<Tagging.Tag> tags = Tagging.read(in);
         c.throwIfAny();
 
         BillingMode billing = billingMode == null ? BillingMode.PROVISIONED : BillingMode.valueOf(billingMode);
         checkBilling(billing, throughput, gsis);
         TableShapes.checkBounds(throughput);
+        Map<String, String> tagMap = tags == null ? Map.of() : Tagging.check(tags, 0);
 
+        if (definitions.isEmpty()) throw TableShapes.invalidKeySchema("Some index key attribute have no definition");
         Map<String, AttributeValue.Type> attributes = new LinkedHashMap<>();
         for (String[] d : definitions) {
             if (attributes.put(d[0], AttributeValue.Type.valueOf(d[1])) != null) {
-                throw TableShapes.invalid("Duplicate AttributeName in AttributeDefinitions: " + d[0]);
+                throw new DynamoException(ErrorCode.VALIDATION, "Attribute Name is duplicated: " + d[0]);
             }
         }
         KeySchema tableKey = keySchema(keySchema, attributes, true);
-        Set<String> usedAttributes = new HashSet<>();
+        Set<String> usedAttributes = new LinkedHashSet<>();
         for (KeyAttribute k : tableKey.attributes()) usedAttributes.add(k.name());
+        if (lsis == null && gsis == null && usedAttributes.size() != attributes.size()) {
+            throw TableShapes.invalid("Number of attributes in KeySchema does not exactly match number of "
+                    + "attributes defined in AttributeDefinitions");
+        }
+        for (List<IndexRequest> indexes : Arrays.asList(lsis, gsis)) {
+            if (indexes == null) continue;
+            for (IndexRequest i : indexes) {
+                for (TableShapes.KeyElement e : i.keySchema()) usedAttributes.add(e.attributeName());
+            }
+        }
+        if (!usedAttributes.containsAll(attributes.keySet())) {
+            throw TableShapes.invalid("Some AttributeDefinitions are not used. AttributeDefinitions: "
+                    + attributes.keySet() + ", keys used: " + usedAttributes);
+        }
 
         List<SecondaryIndex> localIndexes = new ArrayList<>();
         Set<String> indexNames = new HashSet<>();
@@ -95,7 +102,6 @@ public final class CreateTable implements Operation {
                 }
                 Projection projection = projection(i);
                 if (!indexNames.add(i.name())) throw TableShapes.invalid("Duplicate index name: " + i.name());
-                for (KeyAttribute k : indexKey.attributes()) usedAttributes.add(k.name());
                 localIndexes.add(new SecondaryIndex(i.name(), 0, false, indexKey, projection, Throughput.ON_DEMAND,
                         SecondaryIndex.IndexStatus.ACTIVE, false));
             }
@@ -110,7 +116,6 @@ public final class CreateTable implements Operation {
                 KeySchema indexKey = keySchema(i.keySchema(), attributes, false);
                 Projection projection = projection(i);
                 if (!indexNames.add(i.name())) throw TableShapes.invalid("Duplicate index name: " + i.name());
-                for (KeyAttribute k : indexKey.attributes()) usedAttributes.add(k.name());
                 TableShapes.checkBounds(i.throughput());
                 globalIndexes.add(new SecondaryIndex(i.name(), 0, true, indexKey, projection,
                         i.throughput() == null ? Throughput.ON_DEMAND : i.throughput(),
@@ -119,14 +124,6 @@ public final class CreateTable implements Operation {
             if (gsis.size() > MAX_GLOBAL_INDEXES) {
                 throw TableShapes.invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
             }
-        }
-        if (!usedAttributes.containsAll(attributes.keySet()) || usedAttributes.size() != attributes.size()) {
-            if (lsis == null && gsis == null) {
-                throw TableShapes.invalid("Number of attributes in KeySchema does not exactly match number of "
-                        + "attributes defined in AttributeDefinitions");
-            }
-            throw TableShapes.invalid("Some AttributeDefinitions are not used. AttributeDefinitions: "
-                    + attributes.keySet() + ", keys used: " + usedAttributes);
         }
         StreamSpecification streamSpec = stream == null ? StreamSpecification.DISABLED
                 : TableShapes.streamSpecification(stream, true);
@@ -144,15 +141,34 @@ public final class CreateTable implements Operation {
                 .tableClass(tableClass == null ? "STANDARD" : tableClass)
                 .localIndexes(localIndexes)
                 .globalIndexes(globalIndexes)
-                .tags(tags == null ? Map.of() : tags)
+                .tags(tagMap)
                 .build();
         TableDefinition created = request.emulator().catalog().create(draft);
         return g -> {
             g.writeStartObject();
             g.writeFieldName("TableDescription");
-            TableDescriptionJson.write(g, created, TableStatus.CREATING, request.emulator().store());
+            TableDescriptionJson.write(g, created, TableStatus.CREATING, request.emulator().store(),
+                    TableDescriptionJson.View.CREATED);
             g.writeEndObject();
         };
+    }
+
+    /** AttributeDefinitions as name/type pairs; AWS checks each type before its name. */
+    private static List<String[]> attributeDefinitions(JsonObject in, Constraints c) {
+        List<JsonObject> objects = in.objects("AttributeDefinitions");
+        c.notNull("attributeDefinitions", objects);
+        List<String[]> definitions = new ArrayList<>();
+        if (objects == null) return definitions;
+        for (int i = 0; i < objects.size(); i++) {
+            JsonObject d = objects.get(i);
+            String path = "attributeDefinitions." + (i + 1) + ".member";
+            String name = d == null ? null : d.string("AttributeName");
+            String type = d == null ? null : d.string("AttributeType");
+            c.notNull(path + ".attributeType", type).oneOf(path + ".attributeType", type, TableShapes.ATTRIBUTE_TYPES);
+            c.notNull(path + ".attributeName", name).length(path + ".attributeName", name, 1, 255);
+            definitions.add(new String[] {name, type});
+        }
+        return definitions;
     }
 
     private static void checkBilling(BillingMode billing, Throughput throughput, List<IndexRequest> gsis) {
@@ -189,6 +205,11 @@ public final class CreateTable implements Operation {
                                boolean forTable) {
         List<String> names = new ArrayList<>();
         for (TableShapes.KeyElement e : elements) names.add(e.attributeName());
+        boolean sameNamesOneDefinition = elements.size() == 2 && names.get(0).equals(names.get(1))
+                && attributes.size() == 1;
+        if (forTable && sameNamesOneDefinition) {
+            throw TableShapes.invalidKeySchema("Some index key attribute have no definition");
+        }
         for (String n : names) {
             if (!attributes.containsKey(n)) {
                 if (elements.size() == 2 && forTable) {
@@ -199,7 +220,8 @@ public final class CreateTable implements Operation {
             }
         }
         if (elements.size() == 2 && names.get(0).equals(names.get(1))) {
-            throw TableShapes.invalid("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            throw new DynamoException(ErrorCode.VALIDATION,
+                    "Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
         if (!elements.get(0).keyType().equals("HASH")) {
             throw TableShapes.invalidKeySchema("The first KeySchemaElement is not a HASH key type");

@@ -15,7 +15,8 @@ public final class ListTables implements Operation {
         String start = request.body().string("ExclusiveStartTableName");
         new Constraints()
                 .range("limit", limit == null ? null : limit.longValue(), 1, MAX_LIMIT)
-                .name("exclusiveStartTableName", start, false)
+                .pattern("exclusiveStartTableName", start, Constraints.NAME_PATTERN)
+                .length("exclusiveStartTableName", start, 3, 255)
                 .throwIfAny();
         int pageSize = limit == null ? MAX_LIMIT : limit;
         List<String> names = new ArrayList<>();

@@ -1,19 +1,16 @@
 package dev.eddy.api.operation;
 
-import dev.eddy.api.json.Constraints;
 import dev.eddy.core.table.TableDefinition;
 import java.util.Map;
 
-/** ListTagsOfResource: every tag of a table in one page (at most 50 exist). */
+/** ListTagsOfResource: every tag of a table in one page (at most 50 exist); a bad NextToken is ignored, as on AWS. */
 public final class ListTagsOfResource implements Operation {
     @Override
     public Response handle(ApiRequest request) {
         String arn = request.body().string("ResourceArn");
         request.body().string("NextToken");
-        Constraints c = new Constraints();
-        c.notNull("resourceArn", arn).length("resourceArn", arn, 1, 1283);
-        c.throwIfAny();
-        TableDefinition t = Tagging.table(request, arn);
+        Tagging.requireArn(arn);
+        TableDefinition t = Tagging.table(request, arn, Tagging.parseArn(arn));
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("Tags");

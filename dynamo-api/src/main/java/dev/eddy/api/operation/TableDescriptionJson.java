@@ -17,12 +17,35 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 
-/** Writes a TableDescription as DescribeTable, CreateTable, UpdateTable and DeleteTable return it. */
+/**
+ * Writes a TableDescription as DescribeTable, CreateTable, UpdateTable and DeleteTable return it.
+ * Members AWS leaves out until they mean something stay out: BillingModeSummary for a table
+ * that was never on demand, TableClassSummary for a table still of class STANDARD,
+ * StreamSpecification once the stream is off, the throughput's increase and decrease times.
+ */
 public final class TableDescriptionJson {
+    /** On-demand tables report this warm throughput until raised. */
+    static final long ON_DEMAND_WARM_READS = 12000;
+    static final long ON_DEMAND_WARM_WRITES = 4000;
+
+    /** What the description answers; the answers differ in what AWS has filled in yet. */
+    public enum View {
+        DESCRIBED,
+        /** CreateTable's answer: no WarmThroughput, no LastUpdateToPayPerRequestDateTime yet. */
+        CREATED,
+        /** An UpdateTable answer that switches billing: the switch time is not filled in yet. */
+        BILLING_SWITCHED
+    }
+
     private TableDescriptionJson() {
     }
 
     public static void write(JsonGenerator g, TableDefinition t, TableStatus status, Store store) throws IOException {
+        write(g, t, status, store, View.DESCRIBED);
+    }
+
+    public static void write(JsonGenerator g, TableDefinition t, TableStatus status, Store store, View view)
+            throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("AttributeDefinitions");
         for (Map.Entry<String, AttributeValue.Type> e : t.attributeDefinitions().entrySet()) {
@@ -41,12 +64,14 @@ public final class TableDescriptionJson {
         g.writeNumberField("ItemCount", TableStats.itemCount(store, t.id()));
         g.writeStringField("TableArn", t.arn());
         g.writeStringField("TableId", t.tableId());
-        g.writeObjectFieldStart("BillingModeSummary");
-        g.writeStringField("BillingMode", t.billingMode().name());
-        if (t.lastUpdateToPayPerRequest() != null) {
-            writeTime(g, "LastUpdateToPayPerRequestDateTime", t.lastUpdateToPayPerRequest());
+        if (t.billingMode() == BillingMode.PAY_PER_REQUEST || t.lastUpdateToPayPerRequest() != null) {
+            g.writeObjectFieldStart("BillingModeSummary");
+            g.writeStringField("BillingMode", t.billingMode().name());
+            if (t.lastUpdateToPayPerRequest() != null && view == View.DESCRIBED) {
+                writeTime(g, "LastUpdateToPayPerRequestDateTime", t.lastUpdateToPayPerRequest());
+            }
+            g.writeEndObject();
         }
-        g.writeEndObject();
         if (!t.localIndexes().isEmpty()) {
             g.writeArrayFieldStart("LocalSecondaryIndexes");
             for (SecondaryIndex i : t.localIndexes()) writeIndex(g, t, i, store);
@@ -68,10 +93,27 @@ public final class TableDescriptionJson {
             g.writeStringField("LatestStreamArn", t.latestStreamArn());
         }
         g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtection());
-        g.writeObjectFieldStart("TableClassSummary");
-        g.writeStringField("TableClass", t.tableClass());
-        if (t.tableClassLastUpdate() != null) writeTime(g, "LastUpdateDateTime", t.tableClassLastUpdate());
+        if (!"STANDARD".equals(t.tableClass()) || t.tableClassLastUpdate() != null) {
+            g.writeObjectFieldStart("TableClassSummary");
+            g.writeStringField("TableClass", t.tableClass());
+            if (t.tableClassLastUpdate() != null) writeTime(g, "LastUpdateDateTime", t.tableClassLastUpdate());
+            g.writeEndObject();
+        }
+        if (view != View.CREATED) writeWarmThroughput(g, t);
         g.writeEndObject();
+    }
+
+    /**
+     * On demand (or ever on demand) the default warm throughput; provisioned, the provisioned
+     * units. AWS keeps the highest units ever provisioned; Eddy keeps no history of them, so
+     * after a decrease it shows the current units.
+     */
+    private static void writeWarmThroughput(JsonGenerator g, TableDefinition t) throws IOException {
+        boolean onDemandHistory = t.billingMode() == BillingMode.PAY_PER_REQUEST || t.lastUpdateToPayPerRequest() != null;
+        g.writeObjectFieldStart("WarmThroughput");
+        g.writeNumberField("ReadUnitsPerSecond", onDemandHistory ? ON_DEMAND_WARM_READS : t.throughput().readCapacityUnits());
+        g.writeNumberField("WriteUnitsPerSecond", onDemandHistory ? ON_DEMAND_WARM_WRITES : t.throughput().writeCapacityUnits());
+        g.writeStringField("Status", "ACTIVE");
         g.writeEndObject();
     }
 

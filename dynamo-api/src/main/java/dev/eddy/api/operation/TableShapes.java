@@ -18,7 +18,8 @@ final class TableShapes {
     static final List<String> KEY_TYPES = List.of("HASH", "RANGE");
     static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
     static final List<String> BILLING_MODES = List.of("PROVISIONED", "PAY_PER_REQUEST");
-    static final List<String> VIEW_TYPES = List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
+    /** In the order AWS lists them in its enum message. */
+    static final List<String> VIEW_TYPES = List.of("OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE");
     static final List<String> TABLE_CLASSES = List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
     static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
     static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
@@ -30,30 +31,47 @@ final class TableShapes {
     }
 
     static List<KeyElement> keySchema(JsonObject parent, String member, String path, Constraints c) {
-        List<JsonObject> elements = parent.objects(member);
+        List<JsonObject> elements = parent.objects(member, "KeySchemaElement");
         c.notNull(path, elements);
         if (elements == null) return null;
-        c.size(path, elements, 1, 2);
         List<KeyElement> out = new ArrayList<>();
-        for (int i = 0; i < elements.size(); i++) {
-            JsonObject e = elements.get(i);
+        for (JsonObject e : elements) {
+            out.add(new KeyElement(e == null ? null : e.string("AttributeName"), e == null ? null : e.string("KeyType")));
+        }
+        if (elements.size() < 1) c.add(path, "[]", "Member must have length greater than or equal to 1");
+        if (elements.size() > 2) c.add(path, shown(out), "Member must have length less than or equal to 2");
+        for (int i = 0; i < out.size(); i++) {
             String elementPath = path + "." + (i + 1) + ".member";
-            String name = e == null ? null : e.string("AttributeName");
-            String type = e == null ? null : e.string("KeyType");
+            String name = out.get(i).attributeName();
+            String type = out.get(i).keyType();
             c.notNull(elementPath + ".attributeName", name).length(elementPath + ".attributeName", name, 1, 255);
             c.notNull(elementPath + ".keyType", type).oneOf(elementPath + ".keyType", type, KEY_TYPES);
-            out.add(new KeyElement(name, type));
         }
         return out;
     }
 
+    /**
+     * A key schema list as AWS's Java model prints it in a constraint message: element class
+     * names with identity-like hashes (computed here from the element's members).
+     */
+    private static String shown(List<KeyElement> elements) {
+        List<String> parts = new ArrayList<>();
+        for (KeyElement e : elements) {
+            int hash = 31 * (31 + (e.attributeName() == null ? 0 : e.attributeName().hashCode()))
+                    + (e.keyType() == null ? 0 : e.keyType().hashCode());
+            parts.add("com.amazonaws.dynamodb.v20120810.KeySchemaElement@" + Integer.toHexString(hash));
+        }
+        return "[" + String.join(", ", parts) + "]";
+    }
+
+    /** ProvisionedThroughput; AWS checks WriteCapacityUnits before ReadCapacityUnits. */
     static Throughput throughput(JsonObject parent, String member, String path, Constraints c) {
-        JsonObject p = parent.object(member);
+        JsonObject p = parent.object(member, "ProvisionedThroughput");
         if (p == null) return null;
         Long read = p.longValue("ReadCapacityUnits");
         Long write = p.longValue("WriteCapacityUnits");
-        c.notNull(path + ".readCapacityUnits", read).range(path + ".readCapacityUnits", read, 1, Long.MAX_VALUE);
         c.notNull(path + ".writeCapacityUnits", write).range(path + ".writeCapacityUnits", write, 1, Long.MAX_VALUE);
+        c.notNull(path + ".readCapacityUnits", read).range(path + ".readCapacityUnits", read, 1, Long.MAX_VALUE);
         return Throughput.of(read == null ? 0 : read, write == null ? 0 : write);
     }
 

@@ -1,60 +1,88 @@
 package dev.eddy.api.operation;
 
-import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.TableDefinition;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Tags as CreateTable and TagResource take them, and resource ARNs as the tag operations name tables. */
+/**
+ * Tags as CreateTable and TagResource take them, and resource ARNs as the tag operations name
+ * tables. AWS checks tags with texts of their own rather than constraint messages.
+ */
 final class Tagging {
     static final int MAX_TAGS = 50;
-    private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
+    private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
     private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
 
     private Tagging() {
     }
 
-    /** Reads a {@code Tags} list; null when absent. */
-    static Map<String, String> read(JsonObject in, String path, Constraints c) {
+    record Tag(String key, String value) {
+    }
+
+    /** Reads a {@code Tags} list as sent, absent members as nulls; null when the list is absent. */
+    static List<Tag> read(JsonObject in) {
         List<JsonObject> list = in.objects("Tags");
         if (list == null) return null;
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonObject t = list.get(i);
-            String p = path + "." + (i + 1) + ".member";
-            String key = t == null ? null : t.string("Key");
-            String value = t == null ? null : t.string("Value");
-            c.notNull(p + ".key", key).length(p + ".key", key, 1, 128);
-            c.notNull(p + ".value", value).length(p + ".value", value, 0, 256);
-            if (key != null && value != null) tags.put(key, value);
-        }
+        List<Tag> tags = new ArrayList<>();
+        for (JsonObject t : list) tags.add(t == null ? new Tag(null, null) : new Tag(t.string("Key"), t.string("Value")));
         return tags;
     }
 
-    /** Cross-field tag rules, checked after the field constraints. */
-    static void check(Map<String, String> tags) {
-        for (Map.Entry<String, String> e : tags.entrySet()) {
-            if (!TAG_TEXT.matcher(e.getKey()).matches() || !TAG_TEXT.matcher(e.getValue()).matches()
-                    || e.getKey().startsWith("aws:")) {
-                throw new DynamoException(ErrorCode.VALIDATION, "Invalid tag key or value");
+    /** Checks each tag and the count, returning the tags as a map (a later duplicate key wins). */
+    static Map<String, String> check(List<Tag> tags, int alreadyPresent) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Tag t : tags) {
+            checkKey(t.key());
+            if (t.value() == null || !TAG_VALUE.matcher(t.value()).matches()) {
+                throw new DynamoException(ErrorCode.VALIDATION, "The Tag Value provided is invalid, Value: " + t.value());
             }
+            out.put(t.key(), t.value());
+        }
+        if (out.size() + alreadyPresent > MAX_TAGS) throw tooMany();
+        return out;
+    }
+
+    static void checkKey(String key) {
+        if (key == null || !TAG_KEY.matcher(key).matches()) {
+            throw new DynamoException(ErrorCode.VALIDATION, "The Tag Key provided is invalid, Key: " + key);
+        }
+        if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
+            throw new DynamoException(ErrorCode.VALIDATION, "Tag Key cannot be prefixed with aws:, Key: " + key);
         }
     }
 
-    /** The table a resource ARN names, in the request's region; AWS's errors for a bad or unknown ARN. */
-    static TableDefinition table(ApiRequest request, String arn) {
-        java.util.regex.Matcher m = TABLE_ARN.matcher(arn);
+    static DynamoException tooMany() {
+        return new DynamoException(ErrorCode.VALIDATION, "Number of Tags exceed the current limit for the provided ResourceArn");
+    }
+
+    /** A missing ResourceArn, which AWS reports before any other member. */
+    static void requireArn(String arn) {
+        if (arn == null) throw new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn");
+    }
+
+    /** Checks that the ARN names a table at all; AWS does this after the field constraints. */
+    static Matcher parseArn(String arn) {
+        Matcher m = TABLE_ARN.matcher(arn);
         if (!m.matches()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
+        return m;
+    }
+
+    /** The table a parsed resource ARN names, in the request's region and account. */
+    static TableDefinition table(ApiRequest request, String arn, Matcher m) {
         TableDefinition t = request.emulator().catalog().find(m.group(1), m.group(3));
         if (t == null || !m.group(2).equals(TableDefinition.ACCOUNT) || !m.group(1).equals(request.region())) {
-            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + arn
+            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn
                     + " not found");
         }
         return t;

@@ -1,10 +1,13 @@
 package dev.eddy.api.operation;
 
 import dev.eddy.api.json.Constraints;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 
 /** UntagResource: removes the named tag keys from a table; unknown keys are ignored. */
 public final class UntagResource implements Operation {
@@ -12,14 +15,17 @@ public final class UntagResource implements Operation {
     public Response handle(ApiRequest request) {
         String arn = request.body().string("ResourceArn");
         List<String> keys = request.body().strings("TagKeys");
-        Constraints c = new Constraints();
-        c.notNull("resourceArn", arn).length("resourceArn", arn, 1, 1283);
-        c.notNull("tagKeys", keys);
-        c.throwIfAny();
-        TableDefinition t = Tagging.table(request, arn);
+        Tagging.requireArn(arn);
+        new Constraints().notNull("tagKeys", keys).throwIfAny();
+        Matcher parsed = Tagging.parseArn(arn);
+        if (keys.isEmpty()) {
+            throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag Key needs to be provided as Input.");
+        }
+        for (String k : keys) Tagging.checkKey(k);
+        TableDefinition t = Tagging.table(request, arn, parsed);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
             Map<String, String> remaining = new LinkedHashMap<>(current.tags());
-            remaining.keySet().removeAll(keys);
+            if (!remaining.keySet().removeAll(keys)) return current;
             return current.toBuilder().tags(remaining).build();
         });
         return Response.EMPTY;

@@ -1,5 +1,6 @@
 package dev.eddy.api.operation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
@@ -10,12 +11,21 @@ import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStatus;
 import dev.eddy.core.table.Throughput;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, stream, deletion protection and table
- * class. Secondary index changes are {@link GlobalSecondaryIndexUpdates}'.
+ * class. Secondary index changes are {@link GlobalSecondaryIndexUpdates}'. As on AWS, one
+ * call makes one kind of change: deletion protection, table class and encryption each go
+ * alone, and a stream change does not go with a throughput change.
  */
 public final class UpdateTable implements Operation {
+    private static final String NOTHING_TO_DO = "At least one of ProvisionedThroughput, BillingMode, "
+            + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, "
+            + "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
+            + "OnDemandThroughput, WarmThroughput or TableClass is required";
+
     @Override
     public Response handle(ApiRequest request) {
         JsonObject in = request.body();
@@ -31,37 +41,14 @@ public final class UpdateTable implements Operation {
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
         GlobalSecondaryIndexUpdates indexUpdates = GlobalSecondaryIndexUpdates.read(in, c);
         c.throwIfAny();
-        if (throughput == null && billingMode == null && stream == null && deletionProtection == null
-                && tableClass == null && indexUpdates == null && !in.has("SSESpecification")
-                && !in.has("ReplicaUpdates")) {
-            throw new DynamoException(ErrorCode.VALIDATION, "At least one of ProvisionedThroughput, BillingMode, "
-                    + "UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
-        }
+        checkOneConcern(in, throughput, billingMode, stream);
         TableShapes.checkBounds(throughput);
         StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
         Instant now = request.received();
-        boolean[] changedCapacity = {false};
+        TableDefinition before = request.emulator().catalog().describe(request.region(), tableName);
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
             TableDefinition.Builder b = t.toBuilder();
-            BillingMode newBilling = billingMode == null ? t.billingMode() : BillingMode.valueOf(billingMode);
-            if (newBilling == BillingMode.PAY_PER_REQUEST) {
-                if (throughput != null) {
-                    throw TableShapes.invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified "
-                            + "when BillingMode is PAY_PER_REQUEST");
-                }
-                if (t.billingMode() != BillingMode.PAY_PER_REQUEST) {
-                    b.billingMode(newBilling).lastUpdateToPayPerRequest(now).throughput(Throughput.ON_DEMAND);
-                    changedCapacity[0] = true;
-                }
-            } else {
-                if (t.billingMode() == BillingMode.PAY_PER_REQUEST && throughput == null) {
-                    throw TableShapes.invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
-                }
-                if (throughput != null) {
-                    b.billingMode(BillingMode.PROVISIONED).throughput(changeThroughput(t, throughput, now));
-                    changedCapacity[0] = true;
-                }
-            }
+            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now, b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
@@ -70,25 +57,80 @@ public final class UpdateTable implements Operation {
             if (indexUpdates != null) indexUpdates.apply(t, b, request);
             return b.build();
         });
-        TableStatus status = changedCapacity[0] || indexUpdates != null ? TableStatus.UPDATING : updated.status();
+        boolean asynchronous = throughput != null || billingMode != null || stream != null || tableClass != null
+                || indexUpdates != null;
+        TableStatus status = asynchronous ? TableStatus.UPDATING : updated.status();
+        TableDefinition answer = answered(before, updated);
+        TableDescriptionJson.View view = updated.billingMode() == BillingMode.PAY_PER_REQUEST
+                && before.billingMode() != BillingMode.PAY_PER_REQUEST
+                ? TableDescriptionJson.View.BILLING_SWITCHED : TableDescriptionJson.View.DESCRIBED;
         return g -> {
             g.writeStartObject();
             g.writeFieldName("TableDescription");
-            TableDescriptionJson.write(g, updated, status, request.emulator().store());
+            TableDescriptionJson.write(g, answer, status, request.emulator().store(), view);
             g.writeEndObject();
         };
     }
 
+    /** AWS's one-change-per-call rules, which need no look at the table. */
+    private static void checkOneConcern(JsonObject in, Throughput throughput, String billingMode,
+                                        TableShapes.StreamRequest stream) {
+        List<String> members = new ArrayList<>();
+        for (String m : List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification",
+                "TableClass", "DeletionProtectionEnabled", "ReplicaUpdates", "OnDemandThroughput", "WarmThroughput",
+                "MultiRegionConsistency", "GlobalTableWitnessUpdates")) {
+            if (in.has(m)) members.add(m);
+        }
+        List<JsonNode> indexUpdates = in.list("GlobalSecondaryIndexUpdates");
+        if (indexUpdates != null && !indexUpdates.isEmpty()) members.add("GlobalSecondaryIndexUpdates");
+        if (members.isEmpty()) throw new DynamoException(ErrorCode.VALIDATION, NOTHING_TO_DO);
+        if (members.size() > 1) {
+            if (members.contains("SSESpecification")) throw alone("Server-Side Encryption");
+            if (members.contains("TableClass")) throw alone("TableClass");
+            if (members.contains("DeletionProtectionEnabled")) throw alone("DeletionProtection");
+        }
+        if (stream != null && (throughput != null || "PROVISIONED".equals(billingMode))) {
+            throw new DynamoException(ErrorCode.VALIDATION, "You cannot modify stream status while updating table IOPS");
+        }
+    }
+
+    private static DynamoException alone(String what) {
+        return TableShapes.invalid(what + " modification must be the only operation in the request");
+    }
+
+    private static void changeBilling(TableDefinition t, BillingMode requested, Throughput throughput, Instant now,
+                                      TableDefinition.Builder b) {
+        BillingMode target = requested == null ? t.billingMode() : requested;
+        if (target == BillingMode.PAY_PER_REQUEST) {
+            if (throughput != null) {
+                throw TableShapes.invalid(requested == null
+                        ? "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"
+                        : "ProvisionedThroughput cannot be specified when BillingMode is PAY_PER_REQUEST");
+            }
+            if (t.billingMode() != BillingMode.PAY_PER_REQUEST) {
+                b.billingMode(target).lastUpdateToPayPerRequest(now).throughput(Throughput.ON_DEMAND);
+            }
+            return;
+        }
+        if (throughput == null) {
+            if (requested != null) {
+                throw TableShapes.invalid("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+            }
+            return;
+        }
+        b.billingMode(BillingMode.PROVISIONED).throughput(changeThroughput(t, throughput, now));
+    }
+
     private static Throughput changeThroughput(TableDefinition t, Throughput requested, Instant now) {
         Throughput current = t.throughput();
-        if (t.billingMode() == BillingMode.PROVISIONED
-                && current.readCapacityUnits() == requested.readCapacityUnits()
+        if (t.billingMode() == BillingMode.PAY_PER_REQUEST) return requested;
+        if (current.readCapacityUnits() == requested.readCapacityUnits()
                 && current.writeCapacityUnits() == requested.writeCapacityUnits()) {
             throw new DynamoException(ErrorCode.VALIDATION, "The provisioned throughput for the table will not change. "
-                    + "The requested value equals the current value. Current ReadCapacityUnitsForTable: "
-                    + current.readCapacityUnits() + ". Requested ReadCapacityUnitsForTable: " + requested.readCapacityUnits()
-                    + ". Current WriteCapacityUnitsForTable: " + current.writeCapacityUnits()
-                    + ". Requested WriteCapacityUnitsForTable: " + requested.writeCapacityUnits()
+                    + "The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                    + current.readCapacityUnits() + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
+                    + ". Current WriteCapacityUnits provisioned for the table: " + current.writeCapacityUnits()
+                    + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
                     + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
         }
         boolean increase = requested.readCapacityUnits() > current.readCapacityUnits()
@@ -98,6 +140,21 @@ public final class UpdateTable implements Operation {
         return new Throughput(requested.readCapacityUnits(), requested.writeCapacityUnits(),
                 increase ? now : current.lastIncrease(), decrease ? now : current.lastDecrease(),
                 current.decreasesToday() + (decrease ? 1 : 0));
+    }
+
+    /**
+     * The description UpdateTable answers with: AWS applies a provisioned throughput change
+     * after answering, so the answer shows the old units and count with the new change times.
+     */
+    private static TableDefinition answered(TableDefinition before, TableDefinition after) {
+        if (before.billingMode() != BillingMode.PROVISIONED || after.billingMode() != BillingMode.PROVISIONED
+                || before.throughput().equals(after.throughput())) {
+            return after;
+        }
+        Throughput old = before.throughput();
+        Throughput now = after.throughput();
+        return after.toBuilder().throughput(new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(),
+                now.lastIncrease(), now.lastDecrease(), old.decreasesToday())).build();
     }
 
     private static void changeStream(TableDefinition t, StreamSpecification requested, TableDefinition.Builder b,

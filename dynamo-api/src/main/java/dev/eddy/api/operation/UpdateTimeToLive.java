@@ -17,23 +17,23 @@ public final class UpdateTimeToLive implements Operation {
         Constraints c = new Constraints().name("tableName", tableName, true);
         c.notNull("timeToLiveSpecification", spec);
         if (spec != null) {
-            c.notNull("timeToLiveSpecification.enabled", enabled);
             c.notNull("timeToLiveSpecification.attributeName", attribute)
                     .length("timeToLiveSpecification.attributeName", attribute, 1, 255);
+            c.notNull("timeToLiveSpecification.enabled", enabled);
         }
         c.throwIfAny();
         request.emulator().catalog().update(request.region(), tableName, t -> {
             TimeToLive current = t.timeToLive();
+            if (current.enabled() && !attribute.equals(current.attributeName())) {
+                throw new DynamoException(ErrorCode.VALIDATION,
+                        "TimeToLive is active on a different AttributeName: current AttributeName is "
+                                + current.attributeName());
+            }
             if (enabled && current.enabled()) {
                 throw new DynamoException(ErrorCode.VALIDATION, "TimeToLive is already enabled");
             }
             if (!enabled && !current.enabled()) {
                 throw new DynamoException(ErrorCode.VALIDATION, "TimeToLive is already disabled");
-            }
-            if (!enabled && !attribute.equals(current.attributeName())) {
-                throw new DynamoException(ErrorCode.VALIDATION,
-                        "TimeToLive is active on a different AttributeName: current AttributeName is "
-                                + current.attributeName());
             }
             return t.toBuilder().timeToLive(enabled ? new TimeToLive(attribute, true) : TimeToLive.DISABLED).build();
         });
