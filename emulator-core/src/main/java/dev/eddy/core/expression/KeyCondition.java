@@ -1,0 +1,142 @@
+package dev.eddy.core.expression;
+
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.Values;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Query's key condition (KeyConditionExpression or legacy KeyConditions): one or two
+ * terms, each on one attribute. Which is the partition key is known only with the table's
+ * key schema: {@link #resolve} answers the partition key value and the sort key condition a
+ * range scan uses.
+ */
+public record KeyCondition(List<Term> terms) {
+
+    public KeyCondition {
+        terms = List.copyOf(terms);
+    }
+
+    public enum Operator { EQ, LT, LE, GT, GE, BETWEEN, BEGINS_WITH }
+
+    /** {@code attribute operator values}: one value, or two for BETWEEN. */
+    public record Term(String attribute, Operator operator, List<AttributeValue> values) {
+        public Term {
+            values = List.copyOf(values);
+        }
+
+        /** Whether a key value satisfies this term; values of another type never do. */
+        public boolean test(AttributeValue v) {
+            AttributeValue first = values.get(0);
+            if (v == null || v.type() != first.type()) return false;
+            return switch (operator) {
+                case EQ -> Values.compare(v, first) == 0;
+                case LT -> Values.compare(v, first) < 0;
+                case LE -> Values.compare(v, first) <= 0;
+                case GT -> Values.compare(v, first) > 0;
+                case GE -> Values.compare(v, first) >= 0;
+                case BETWEEN -> Values.compare(v, first) >= 0 && Values.compare(v, values.get(1)) <= 0;
+                case BEGINS_WITH -> Evaluation.beginsWith(v, first);
+            };
+        }
+    }
+
+    /** What a Query reads: one item collection, optionally narrowed by a sort key condition (null for none). */
+    public record KeyQuery(AttributeValue partitionKeyValue, Term sortKeyCondition) {
+    }
+
+    /**
+     * Matches the terms to the key schema ({@code sortKey} null for a table or index without
+     * one), failing as AWS fails for a missing or misused key or a value of the wrong type.
+     */
+    public KeyQuery resolve(String partitionKey, AttributeValue.Type partitionKeyType,
+                            String sortKey, AttributeValue.Type sortKeyType) {
+        Term partition = null;
+        Term sort = null;
+        for (Term t : terms) {
+            if (t.attribute().equals(partitionKey)) partition = t;
+            else if (t.attribute().equals(sortKey)) sort = t;
+            else if (sortKey != null && partition != null) throw Messages.missedKeyElement(sortKey);
+            else throw Messages.keyConditionNotSupported();
+        }
+        if (partition == null) throw Messages.missedKeyElement(partitionKey);
+        if (partition.operator() != Operator.EQ) throw Messages.keyConditionNotSupported();
+        if (partition.values().get(0).type() != partitionKeyType) throw Messages.keyTypeMismatch();
+        if (sort != null) {
+            for (AttributeValue v : sort.values()) {
+                if (v.type() != sortKeyType) throw Messages.keyTypeMismatch();
+            }
+        }
+        return new KeyQuery(partition.values().get(0), sort);
+    }
+
+    /** Reads the bound condition tree of a KeyConditionExpression into terms. */
+    static KeyCondition of(Condition bound) {
+        List<Condition> parts = new ArrayList<>();
+        flatten(bound, parts);
+        List<Term> terms = new ArrayList<>();
+        for (Condition c : parts) {
+            Term t = term(c);
+            for (Term other : terms) {
+                if (other.attribute().equals(t.attribute())) throw Messages.oneConditionPerKey();
+            }
+            terms.add(t);
+        }
+        if (terms.size() > 2) throw Messages.keyConditionNotSupported();
+        return new KeyCondition(terms);
+    }
+
+    /** Refuses, before anything else is checked, the operators a key condition cannot use. */
+    static void checkOperators(Condition c) {
+        if (c instanceof Condition.And a) {
+            checkOperators(a.left());
+            checkOperators(a.right());
+        } else if (c instanceof Condition.Or) {
+            throw Messages.keyConditionOperator("OR");
+        } else if (c instanceof Condition.Not) {
+            throw Messages.keyConditionOperator("NOT");
+        } else if (c instanceof Condition.In) {
+            throw Messages.keyConditionOperator("IN");
+        } else if (c instanceof Condition.Comparison x && x.comparator() == Condition.Comparator.NE) {
+            throw Messages.keyConditionOperator("<>");
+        } else if (c instanceof Condition.Function f && !f.name().equals("begins_with")) {
+            throw Messages.keyConditionOperator(f.name());
+        }
+    }
+
+    private static void flatten(Condition c, List<Condition> out) {
+        if (c instanceof Condition.And a) {
+            flatten(a.left(), out);
+            flatten(a.right(), out);
+        } else {
+            out.add(c);
+        }
+    }
+
+    private static Term term(Condition c) {
+        Operand subject;
+        Operator op;
+        List<Operand> operands;
+        if (c instanceof Condition.Comparison x) {
+            subject = x.left();
+            op = Operator.valueOf(x.comparator().name());
+            operands = List.of(x.right());
+        } else if (c instanceof Condition.Between x) {
+            subject = x.value();
+            op = Operator.BETWEEN;
+            operands = List.of(x.lower(), x.upper());
+        } else {
+            Condition.Function f = (Condition.Function) c;
+            subject = f.args().get(0);
+            op = Operator.BEGINS_WITH;
+            operands = f.args().subList(1, 2);
+        }
+        if (!(subject instanceof Operand.PathOperand p) || p.path().depth() != 1) throw Messages.keyConditionNotSupported();
+        List<AttributeValue> values = new ArrayList<>();
+        for (Operand o : operands) {
+            if (!(o instanceof Operand.Value v)) throw Messages.keyConditionNotSupported();
+            values.add(v.value());
+        }
+        return new Term(p.path().attribute(), op, values);
+    }
+}

@@ -1,0 +1,101 @@
+package dev.eddy.core.expression;
+
+import dev.eddy.core.item.AttributeValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bound UpdateExpression (or legacy AttributeUpdates): validated once, applied to any
+ * number of items. {@link #apply} is pure: it returns a new item and never changes its input.
+ */
+public record Update(List<Action> actions) {
+
+    public Update {
+        actions = List.copyOf(actions);
+    }
+
+    public sealed interface Action {
+        Path path();
+    }
+
+    public record Set(Path path, Operand value) implements Action {
+    }
+
+    public record Remove(Path path) implements Action {
+    }
+
+    public record Add(Path path, Operand.Value value) implements Action {
+    }
+
+    public record Delete(Path path, Operand.Value value) implements Action {
+    }
+
+    /**
+     * The item after the update, and the paths it wrote (in the order written), from which
+     * UPDATED_OLD and UPDATED_NEW are {@link #updatedOld(Map) projected}.
+     */
+    public record Result(Map<String, AttributeValue> item, List<Path> updatedPaths) {
+
+        /** The updated attributes of the old item, each holding only its updated parts; empty when none existed. */
+        public Map<String, AttributeValue> updatedOld(Map<String, AttributeValue> oldItem) {
+            return oldItem == null ? Map.of() : Projection.of(updatedPaths).apply(oldItem);
+        }
+
+        /** The updated attributes of the new item, each holding only its updated parts. */
+        public Map<String, AttributeValue> updatedNew() {
+            return Projection.of(updatedPaths).apply(item);
+        }
+    }
+
+    /**
+     * Applies every action to {@code oldItem} (null when there is none). All operands read
+     * the old item, as in DynamoDB. List elements are removed from the highest index down,
+     * so every index names an element of the list as it was.
+     */
+    public Result apply(Map<String, AttributeValue> oldItem) {
+        Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
+        List<AttributeValue> values = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            if (a instanceof Set s) values.add(s.value().evaluate(old));
+            else if (a instanceof Add add) values.add(add.value().value());
+            else if (a instanceof Delete d) values.add(d.value().value());
+            else values.add(null);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) order.add(i);
+        order.sort(Comparator.comparing((Integer i) -> actions.get(i) instanceof Remove)
+                .thenComparing((x, y) -> actions.get(x) instanceof Remove
+                        ? comparePaths(actions.get(y).path(), actions.get(x).path())
+                        : comparePaths(actions.get(x).path(), actions.get(y).path())));
+        Map<String, AttributeValue> item = new LinkedHashMap<>(old);
+        for (int i : order) {
+            Action a = actions.get(i);
+            AttributeValue v = values.get(i);
+            if (a instanceof Set) Documents.change(item, a.path(), current -> v);
+            else if (a instanceof Remove) Documents.change(item, a.path(), current -> null);
+            else if (a instanceof Add) Documents.change(item, a.path(), current -> Evaluation.add(current, v));
+            else Documents.change(item, a.path(), current -> Evaluation.delete(current, v));
+        }
+        List<Path> paths = new ArrayList<>(actions.size());
+        for (Action a : actions) paths.add(a.path());
+        return new Result(item, paths);
+    }
+
+    /** Orders paths element by element; list indexes numerically, so appends land in index order. */
+    private static int comparePaths(Path a, Path b) {
+        int n = Math.min(a.depth(), b.depth());
+        for (int i = 0; i < n; i++) {
+            Path.Element x = a.elements().get(i);
+            Path.Element y = b.elements().get(i);
+            int c;
+            if (x instanceof Path.Index xi && y instanceof Path.Index yi) c = Integer.compare(xi.index(), yi.index());
+            else if (x instanceof Path.Key xk && y instanceof Path.Key yk) c = xk.name().compareTo(yk.name());
+            else c = x instanceof Path.Index ? -1 : 1;
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.depth(), b.depth());
+    }
+}

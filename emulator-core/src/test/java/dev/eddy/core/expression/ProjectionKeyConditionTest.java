@@ -1,0 +1,125 @@
+package dev.eddy.core.expression;
+
+import static dev.eddy.core.expression.Trees.l;
+import static dev.eddy.core.expression.Trees.m;
+import static dev.eddy.core.expression.Trees.map;
+import static dev.eddy.core.expression.Trees.n;
+import static dev.eddy.core.expression.Trees.s;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.item.AttributeValue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProjectionKeyConditionTest {
+    private static final Map<String, AttributeValue> ITEM = map(
+            "a", m("b", n("1"), "c", n("2"), "d", m("e", n("3"))),
+            "lst", l(n("0"), m("x", n("1"), "y", n("2")), n("2"), n("3")),
+            "s", s("str"));
+    private static final Map<String, AttributeValue> VALUES = map(
+            ":p", s("p"), ":one", n("1"), ":two", n("2"), ":pre", s("pr"), ":s", s("s"));
+
+    private static Map<String, AttributeValue> project(String text) {
+        return Expressions.projection(text, new ExpressionContext(Map.of("#a", "a"), null)).apply(ITEM);
+    }
+
+    @Test
+    void projectionKeepsOnlyProjectedKeysOfNestedMaps() {
+        assertEquals(map("a", m("b", n("1"), "d", m("e", n("3")))), project("#a.b, a.d.e"));
+        assertEquals(map("s", s("str"), "a", ITEM.get("a")), project("s, a"));
+    }
+
+    @Test
+    void projectedListIndexesGiveTheSelectedElementsInIndexOrder() {
+        assertEquals(map("lst", l(n("0"), n("3"))), project("lst[3], lst[0], lst[9]"));
+        assertEquals(map("lst", l(m("y", n("2")))), project("lst[1].y"));
+    }
+
+    @Test
+    void projectedPartsThatDoNotExistAreLeftOut() {
+        assertEquals(map(), project("nope, a.z, s.x, lst[7], lst[0].q"));
+    }
+
+    @Test
+    void attributesToGetProjectsTopLevelAttributes() {
+        assertEquals(map("s", s("str")), Projection.ofAttributes(List.of("s", "gone")).apply(ITEM));
+    }
+
+    private static KeyCondition key(String text) {
+        return Expressions.keyCondition(text, new ExpressionContext(Map.of("#k", "sk"), VALUES));
+    }
+
+    @Test
+    void keyConditionGivesThePartitionValueAndTheSortKeyCondition() {
+        KeyCondition.KeyQuery q = key("pk = :p AND #k BETWEEN :one AND :two")
+                .resolve("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.N);
+        assertEquals(s("p"), q.partitionKeyValue());
+        assertEquals(KeyCondition.Operator.BETWEEN, q.sortKeyCondition().operator());
+        assertTrue(q.sortKeyCondition().test(n("1.5")));
+        assertFalse(q.sortKeyCondition().test(n("3")));
+        assertFalse(q.sortKeyCondition().test(s("1.5")));
+    }
+
+    @Test
+    void keyConditionMayNameTheSortKeyFirstAndUseBeginsWith() {
+        KeyCondition.KeyQuery q = key("begins_with(sk, :pre) AND pk = :p")
+                .resolve("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.S);
+        assertEquals(KeyCondition.Operator.BEGINS_WITH, q.sortKeyCondition().operator());
+        assertTrue(q.sortKeyCondition().test(s("prefix")));
+        assertNull(key("pk = :p").resolve("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.S).sortKeyCondition());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "pk = :p OR sk = :one | Invalid operator used in KeyConditionExpression: OR",
+            "pk = :p AND NOT sk = :one | Invalid operator used in KeyConditionExpression: NOT",
+            "pk IN (:p) | Invalid operator used in KeyConditionExpression: IN",
+            "pk <> :p | Invalid operator used in KeyConditionExpression: <>",
+            "pk = :p AND attribute_exists(sk) | Invalid operator used in KeyConditionExpression: attribute_exists",
+            "pk = :p AND contains(sk, :s) | Invalid operator used in KeyConditionExpression: contains",
+            "pk = :p AND sk > :one AND sk < :two | Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key",
+            "pk = :p AND begins_with(sk, :one) | Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N",
+            "pk.x = :p | Query key condition not supported",
+            "pk = sk | Query key condition not supported",
+            "pk = :p AND | Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"",
+            "pk = :nope | Invalid KeyConditionExpression: An expression attribute value used in expression is not defined; attribute value: :nope",
+    })
+    void keyConditionErrorsAreAwsMessages(String text, String message) {
+        assertEquals(message, assertThrows(DynamoException.class, () -> key(text)).getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sk = :one | Query condition missed key schema element: pk",
+            "pk < :p | Query key condition not supported",
+            "pk = :one | One or more parameter values were invalid: Condition parameter type does not match schema type",
+            "pk = :p AND sk = :s | One or more parameter values were invalid: Condition parameter type does not match schema type",
+            "pk = :p AND attr = :one | Query condition missed key schema element: sk",
+    })
+    void keyConditionsAreCheckedAgainstTheKeySchema(String text, String message) {
+        KeyCondition k = key(text);
+        assertEquals(message, assertThrows(DynamoException.class,
+                () -> k.resolve("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.N)).getMessage());
+    }
+
+    @Test
+    void unusedPlaceholdersAreRefusedNamesFirst() {
+        ExpressionContext ctx = new ExpressionContext(Map.of("#a", "a", "#b", "b", "#c", "c"), map(":v", n("1"), ":w", n("2")));
+        Expressions.condition("#a = :v", ExpressionKind.CONDITION, ctx);
+        assertEquals("Value provided in ExpressionAttributeNames unused in expressions: keys: {#c, #b}",
+                assertThrows(DynamoException.class, ctx::checkAllUsed).getMessage());
+        Expressions.projection("#b, #c", ctx);
+        assertEquals("Value provided in ExpressionAttributeValues unused in expressions: keys: {:w}",
+                assertThrows(DynamoException.class, ctx::checkAllUsed).getMessage());
+        Expressions.condition("a = :w", ExpressionKind.FILTER, ctx);
+        ctx.checkAllUsed();
+    }
+}
