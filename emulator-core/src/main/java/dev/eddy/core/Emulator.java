@@ -1,5 +1,6 @@
 package dev.eddy.core;
 
+import dev.eddy.core.index.Indexes;
 import dev.eddy.core.storage.Store;
 import dev.eddy.core.table.Catalog;
 import dev.eddy.core.write.Items;
@@ -17,6 +18,7 @@ public final class Emulator implements AutoCloseable {
     private final Clock clock;
     private final Catalog catalog;
     private final Items items;
+    private final Indexes indexes;
     private final List<AutoCloseable> closeFirst = new ArrayList<>();
 
     private Emulator(Store store, Clock clock) {
@@ -24,6 +26,8 @@ public final class Emulator implements AutoCloseable {
         this.clock = clock;
         this.catalog = new Catalog(store, clock);
         this.items = new Items(store);
+        this.indexes = new Indexes(store, catalog, items);
+        onClose(indexes);
     }
 
     /** Opens (creating if needed) the data directory; {@code syncWrites} fsyncs every write. */
@@ -49,6 +53,10 @@ public final class Emulator implements AutoCloseable {
 
     public Items items() {
         return items;
+    }
+
+    public Indexes indexes() {
+        return indexes;
     }
 
     /** Background work (sweepers, pollers) to stop before the store closes. */
