@@ -24,6 +24,8 @@ public final class DynamoOperations {
         ops.put("ListTables", new ListTables());
         ops.put("ListTagsOfResource", new ListTagsOfResource());
         ops.put("PutItem", new PutItem());
+        ops.put("Query", new Query());
+        ops.put("Scan", new Scan());
         ops.put("TagResource", new TagResource());
         ops.put("UntagResource", new UntagResource());
         ops.put("UpdateTable", new UpdateTable());

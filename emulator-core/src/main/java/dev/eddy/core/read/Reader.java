@@ -66,10 +66,15 @@ public final class Reader {
         }
         if (exclusiveStartKey != null) {
             byte[] start = startKey(source, exclusiveStartKey);
-            AttributeValue startPartition = exclusiveStartKey.get(source.keySchema().partitionKey().name());
-            if (Values.compare(startPartition, partition) != 0) {
-                throw new DynamoException(ErrorCode.VALIDATION,
-                        "The provided starting key is outside query boundaries based on provided conditions");
+            KeySchema k = source.keySchema();
+            boolean samePartition = Values.compare(exclusiveStartKey.get(k.partitionKey().name()), partition) == 0;
+            if (sortCondition == null) {
+                if (!samePartition) throw invalidStart("The provided starting key is outside query boundaries based on provided conditions");
+            } else {
+                if (!sortCondition.test(exclusiveStartKey.get(k.sortKey().name()))) {
+                    throw invalidStart("The provided starting key does not match the range key predicate");
+                }
+                if (!samePartition) throw invalidStart("The query can return at most one row and cannot be restarted");
             }
             if (forward) lower = max(lower, Arrays.copyOf(start, start.length + 1));
             else upper = min(upper, start);
@@ -96,14 +101,24 @@ public final class Reader {
         return ByteBuffer.allocate(12).put(source.lowest()).putInt((int) hash).array();
     }
 
+    /**
+     * The storage key an ExclusiveStartKey names. It must hold exactly the table's key
+     * attributes and the index's, with their types.
+     */
     private static byte[] startKey(ReadSource source, Map<String, AttributeValue> exclusiveStartKey) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (var a : source.table().keySchema().attributes()) names.add(a.name());
+        if (source.index() != null) for (var a : source.index().keySchema().attributes()) names.add(a.name());
+        if (!exclusiveStartKey.keySet().equals(names)) throw invalidStart("The provided starting key is invalid");
         byte[] key = source.keyOf(exclusiveStartKey);
         if (key == null) {
-            throw new DynamoException(ErrorCode.VALIDATION, source.index() == null
-                    ? "The provided starting key is invalid: The provided key element does not match the schema"
-                    : "The provided starting key is invalid");
+            throw invalidStart("The provided starting key is invalid: The provided key element does not match the schema");
         }
         return key;
+    }
+
+    private static DynamoException invalidStart(String message) {
+        return new DynamoException(ErrorCode.VALIDATION, message);
     }
 
     private Page read(ReadSource source, byte[] lower, byte[] upper, boolean forward, PageRequest request) {
