@@ -70,6 +70,7 @@ public final class UpdateTable implements Operation {
             if (indexUpdates != null) indexUpdates.apply(t, b, request);
             return b.build();
         });
+        if (indexUpdates != null) indexUpdates.started(updated, request);
         TableStatus status = changedCapacity[0] || indexUpdates != null ? TableStatus.UPDATING : updated.status();
         return g -> {
             g.writeStartObject();
