@@ -1,6 +1,7 @@
 package dev.eddy.core;
 
 import dev.eddy.core.changelog.ChangeLog;
+import dev.eddy.core.index.Indexes;
 import dev.eddy.core.storage.Store;
 import dev.eddy.core.table.Catalog;
 import dev.eddy.core.write.Items;
@@ -19,6 +20,7 @@ public final class Emulator implements AutoCloseable {
     private final Catalog catalog;
     private final Items items;
     private final ChangeLog changeLog;
+    private final Indexes indexes;
     private final List<AutoCloseable> closeFirst = new ArrayList<>();
 
     private Emulator(Store store, Clock clock) {
@@ -29,6 +31,8 @@ public final class Emulator implements AutoCloseable {
         this.changeLog = new ChangeLog(store, clock);
         catalog.addListener(changeLog);
         items.addHook(changeLog);
+        this.indexes = new Indexes(store, catalog, items);
+        onClose(indexes);
     }
 
     /** Opens (creating if needed) the data directory; {@code syncWrites} fsyncs every write. */
@@ -59,6 +63,11 @@ public final class Emulator implements AutoCloseable {
     /** The tables' streams: every item change of a table with a stream, in order per item. */
     public ChangeLog changeLog() {
         return changeLog;
+    }
+
+    /** Secondary indexes: their maintenance on every write, backfills and removals. */
+    public Indexes indexes() {
+        return indexes;
     }
 
     /** Background work (sweepers, pollers) to stop before the store closes. */

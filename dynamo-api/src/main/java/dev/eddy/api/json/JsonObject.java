@@ -124,6 +124,13 @@ public final class JsonObject {
         return out;
     }
 
+    /** The member names of this object, in request order. */
+    public List<String> objectMapKeys() {
+        List<String> out = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
     public Map<String, String> stringMap(String field) {
         JsonNode v = member(field);
         if (v == null) return null;

@@ -63,6 +63,20 @@ public final class Capacity {
         write(g, "ConsumedCapacity", mode, tableName, kind, tableUnits, Map.of(), Map.of());
     }
 
+    /** One element of a ConsumedCapacity list (batch and transaction operations), for a table's own units. */
+    public static void writeEntry(JsonGenerator g, String mode, String tableName, Kind kind, double units)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("TableName", tableName);
+        writeUnits(g, kind, units);
+        if (mode.equals("INDEXES")) {
+            g.writeObjectFieldStart("Table");
+            writeUnits(g, kind, units);
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
     private static void writeIndexes(JsonGenerator g, String field, Kind kind, Map<String, Double> units)
             throws IOException {
         if (units.isEmpty()) return;

@@ -13,6 +13,8 @@ public final class DynamoOperations {
 
     public static Service service() {
         Map<String, Operation> ops = new TreeMap<>();
+        ops.put("BatchGetItem", new BatchGetItem());
+        ops.put("BatchWriteItem", new BatchWriteItem());
         ops.put("CreateTable", new CreateTable());
         ops.put("DeleteItem", new DeleteItem());
         ops.put("DeleteTable", new DeleteTable());
@@ -24,7 +26,11 @@ public final class DynamoOperations {
         ops.put("ListTables", new ListTables());
         ops.put("ListTagsOfResource", new ListTagsOfResource());
         ops.put("PutItem", new PutItem());
+        ops.put("Query", new Query());
+        ops.put("Scan", new Scan());
         ops.put("TagResource", new TagResource());
+        ops.put("TransactGetItems", new TransactGetItems());
+        ops.put("TransactWriteItems", new TransactWriteItems());
         ops.put("UntagResource", new UntagResource());
         ops.put("UpdateItem", new UpdateItem());
         ops.put("UpdateTable", new UpdateTable());

@@ -57,6 +57,7 @@ public final class UpdateTable implements Operation {
             if (indexUpdates != null) indexUpdates.apply(t, b, request);
             return b.build();
         });
+        if (indexUpdates != null) indexUpdates.started(updated, request);
         boolean asynchronous = throughput != null || billingMode != null || stream != null || tableClass != null
                 || indexUpdates != null;
         TableStatus status = asynchronous ? TableStatus.UPDATING : updated.status();

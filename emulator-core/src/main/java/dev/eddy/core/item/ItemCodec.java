@@ -93,7 +93,7 @@ public final class ItemCodec {
         int tag = r.tag();
         switch (tag) {
             case S: return new AttributeValue.S(r.string());
-            case N: return new AttributeValue.N(new BigDecimal(r.string()));
+            case N: return new AttributeValue.N(Numbers.normalise(new BigDecimal(r.string())));
             case B: return new AttributeValue.B(Binary.wrap(r.bytes()));
             case BOOL: return AttributeValue.Bool.of(r.tag() == 1);
             case NULL: return AttributeValue.Null.INSTANCE;
@@ -106,7 +106,7 @@ public final class ItemCodec {
             case NS: {
                 int n = r.varint();
                 Set<BigDecimal> set = new LinkedHashSet<>(n * 2);
-                for (int i = 0; i < n; i++) set.add(new BigDecimal(r.string()));
+                for (int i = 0; i < n; i++) set.add(Numbers.normalise(new BigDecimal(r.string())));
                 return new AttributeValue.NS(set);
             }
             case BS: {

@@ -1,5 +1,6 @@
 package dev.eddy.core.write;
 
+import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemCodec;
 import dev.eddy.core.item.ItemSize;
@@ -8,6 +9,7 @@ import dev.eddy.core.storage.Family;
 import dev.eddy.core.storage.Store;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStats;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,5 +92,59 @@ public final class Items {
         if (countDelta != 0) batch.addToCounter(TableStats.countKey(table.id()), countDelta);
         if (sizeDelta != 0) batch.addToCounter(TableStats.sizeKey(table.id()), sizeDelta);
         for (WriteHook hook : hooks) hook.stage(table, key, oldItem, newItem, origin, batch);
+    }
+
+    /**
+     * Applies several changes all or nothing, serialisable with every other write: takes the
+     * items' lock stripes in ascending order, reads every item, applies every change, and
+     * commits one batch only if none refused. Items must be distinct.
+     *
+     * @throws TransactionFailure when any change throws a DynamoException; nothing is written
+     */
+    public List<WriteResult> transact(List<TransactWrite> writes) {
+        List<byte[]> storageKeys = new ArrayList<>(writes.size());
+        for (TransactWrite w : writes) storageKeys.add(w.key().encode(w.table().id()));
+        try (ItemLocks.Held held = locks.lockAll(storageKeys)) {
+            List<WriteResult> results = new ArrayList<>(writes.size());
+            List<DynamoException> reasons = new ArrayList<>(writes.size());
+            boolean failed = false;
+            for (int i = 0; i < writes.size(); i++) {
+                byte[] oldBytes = store.get(Family.ITEMS, storageKeys.get(i));
+                Map<String, AttributeValue> oldItem = oldBytes == null ? null : ItemCodec.decode(oldBytes);
+                try {
+                    results.add(new WriteResult(oldItem, writes.get(i).change().apply(oldItem)));
+                    reasons.add(null);
+                } catch (DynamoException e) {
+                    results.add(null);
+                    reasons.add(e);
+                    failed = true;
+                }
+            }
+            if (failed) throw new TransactionFailure(reasons);
+            try (Batch batch = store.newBatch()) {
+                for (int i = 0; i < writes.size(); i++) {
+                    WriteResult r = results.get(i);
+                    if (Objects.equals(r.oldItem(), r.newItem())) continue;
+                    TransactWrite w = writes.get(i);
+                    stage(batch, w.table(), w.key(), storageKeys.get(i), r.oldItem(), r.newItem(), WriteOrigin.CLIENT);
+                }
+                if (!batch.isEmpty()) store.write(batch);
+            }
+            return results;
+        }
+    }
+
+    /** Reads several items as of one instant: no transaction is half visible to it. */
+    public List<Map<String, AttributeValue>> getAll(List<TableDefinition> tables, List<PrimaryKey> keys) {
+        List<byte[]> storageKeys = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) storageKeys.add(keys.get(i).encode(tables.get(i).id()));
+        try (ItemLocks.Held held = locks.lockAll(storageKeys)) {
+            List<Map<String, AttributeValue>> items = new ArrayList<>(keys.size());
+            for (byte[] k : storageKeys) {
+                byte[] bytes = store.get(Family.ITEMS, k);
+                items.add(bytes == null ? null : ItemCodec.decode(bytes));
+            }
+            return items;
+        }
     }
 }

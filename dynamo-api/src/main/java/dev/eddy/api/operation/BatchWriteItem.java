@@ -1,0 +1,118 @@
+package dev.eddy.api.operation;
+
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.ItemSize;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.Keys;
+import dev.eddy.core.write.PrimaryKey;
+import dev.eddy.core.write.WriteResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes across tables, each applied on its own (a batch
+ * is not a transaction). Everything is validated before the first write.
+ */
+public final class BatchWriteItem implements Operation {
+    static final int MAX_REQUESTS = 25;
+    static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+    private record Write(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item) {
+    }
+
+    @Override
+    public Response handle(ApiRequest request) {
+        JsonObject in = request.body();
+        Constraints c = new Constraints();
+        JsonObject requestItemsObject = in.object("RequestItems");
+        c.notNull("requestItems", requestItemsObject);
+        String capacityMode = Capacity.mode(request, c);
+        String metricsMode = ItemRequests.itemCollectionMetrics(in, c);
+        Map<String, List<JsonObject>> requestItems = new LinkedHashMap<>();
+        if (requestItemsObject != null) {
+            c.size("requestItems", requestItemsObject.objectMapKeys(), 1, MAX_REQUESTS);
+            for (String table : requestItemsObject.objectMapKeys()) {
+                List<JsonObject> list = requestItemsObject.objects(table);
+                c.notNull("requestItems." + table + ".member", list)
+                        .size("requestItems." + table + ".member", list, 1, MAX_REQUESTS);
+                requestItems.put(table, list);
+            }
+        }
+        c.throwIfAny();
+        int total = 0;
+        for (List<JsonObject> list : requestItems.values()) total += list.size();
+        if (total > MAX_REQUESTS) throw validation("Too many items requested for the BatchWriteItem call");
+
+        List<Write> writes = new ArrayList<>();
+        long requestBytes = 0;
+        for (Map.Entry<String, List<JsonObject>> e : requestItems.entrySet()) {
+            TableDefinition table = request.emulator().catalog().require(request.region(), e.getKey());
+            Set<PrimaryKey> seen = new HashSet<>();
+            for (JsonObject w : e.getValue()) {
+                JsonObject put = w == null ? null : w.object("PutRequest");
+                JsonObject delete = w == null ? null : w.object("DeleteRequest");
+                if ((put == null) == (delete == null)) {
+                    throw validation("Supplied AttributeValue has more than one datatypes set, must contain exactly "
+                            + "one of the supported datatypes");
+                }
+                Write write;
+                if (put != null) {
+                    Map<String, AttributeValue> item = put.attributeMap("Item");
+                    if (item == null) throw notNull("requestItems." + e.getKey() + ".member.1.member.putRequest.item");
+                    if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+                        throw validation("Item size has exceeded the maximum allowed size");
+                    }
+                    requestBytes += ItemSize.of(item);
+                    write = new Write(table, Keys.fromItem(table, item), item);
+                } else {
+                    Map<String, AttributeValue> key = delete.attributeMap("Key");
+                    if (key == null) throw notNull("requestItems." + e.getKey() + ".member.1.member.deleteRequest.key");
+                    write = new Write(table, Keys.fromKey(table, key), null);
+                }
+                if (!seen.add(write.key())) throw validation("Provided list of item keys contains duplicates");
+                writes.add(write);
+            }
+        }
+        if (requestBytes > MAX_REQUEST_BYTES) throw validation("Item size to update has exceeded the maximum allowed size");
+
+        Map<String, Double> units = new LinkedHashMap<>();
+        ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
+        for (Write w : writes) {
+            WriteResult r = request.emulator().items().write(w.table(), w.key(), current -> w.item());
+            long size = Math.max(w.item() == null ? 0 : ItemSize.of(w.item()), r.oldItem() == null ? 0 : ItemSize.of(r.oldItem()));
+            units.merge(w.table().name(), Capacity.writeUnits(size), Double::sum);
+            metrics.add(w.table(), w.key());
+        }
+        return g -> {
+            g.writeStartObject();
+            g.writeObjectFieldStart("UnprocessedItems");
+            g.writeEndObject();
+            metrics.writeByTable(g);
+            if (capacityMode != null) {
+                g.writeArrayFieldStart("ConsumedCapacity");
+                for (Map.Entry<String, Double> e : units.entrySet()) {
+                    Capacity.writeEntry(g, capacityMode, e.getKey(), Capacity.Kind.WRITE, e.getValue());
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        };
+    }
+
+    private static DynamoException notNull(String path) {
+        return validation("1 validation error detected: Value null at '" + path
+                + "' failed to satisfy constraint: Member must not be null");
+    }
+
+    static DynamoException validation(String message) {
+        return new DynamoException(ErrorCode.VALIDATION, message);
+    }
+}

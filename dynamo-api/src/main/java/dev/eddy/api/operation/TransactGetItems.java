@@ -1,0 +1,83 @@
+package dev.eddy.api.operation;
+
+import dev.eddy.api.json.AttributeValueJson;
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.ItemSize;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.Keys;
+import dev.eddy.core.write.PrimaryKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** TransactGetItems: up to 100 items read as of one instant, never half of a transaction. */
+public final class TransactGetItems implements Operation {
+    @Override
+    public Response handle(ApiRequest request) {
+        JsonObject in = request.body();
+        Constraints c = new Constraints();
+        List<JsonObject> items = in.objects("TransactItems");
+        c.notNull("transactItems", items).size("transactItems", items, 1, TransactWriteItems.MAX_ACTIONS);
+        String capacityMode = Capacity.mode(request, c);
+        c.throwIfAny();
+        List<TableDefinition> tables = new ArrayList<>();
+        List<PrimaryKey> keys = new ArrayList<>();
+        List<ReadProjection> projections = new ArrayList<>();
+        Set<List<Object>> seen = new HashSet<>();
+        for (JsonObject item : items) {
+            JsonObject get = item == null ? null : item.object("Get");
+            Constraints g = new Constraints();
+            g.notNull("transactItems.member.get", get);
+            g.throwIfAny();
+            String tableName = get.string("TableName");
+            g.name("tableName", tableName, true);
+            Map<String, AttributeValue> key = get.attributeMap("Key");
+            g.notNull("key", key);
+            ReadProjection projection = ReadProjection.read(get, g);
+            g.throwIfAny();
+            projection.validate();
+            TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
+            PrimaryKey k = Keys.fromKey(table, key);
+            if (!seen.add(List.of(table.id(), k))) {
+                throw TransactWriteItems.validation("Transaction request cannot include multiple operations on one item");
+            }
+            tables.add(table);
+            keys.add(k);
+            projections.add(projection);
+        }
+        List<Map<String, AttributeValue>> found = request.emulator().items().getAll(tables, keys);
+        Map<String, Double> units = new LinkedHashMap<>();
+        List<Map<String, AttributeValue>> shaped = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Map<String, AttributeValue> item = found.get(i);
+            units.merge(tables.get(i).name(), 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
+            shaped.add(item == null ? null : projections.get(i).apply(item));
+        }
+        return g -> {
+            g.writeStartObject();
+            g.writeArrayFieldStart("Responses");
+            for (Map<String, AttributeValue> item : shaped) {
+                g.writeStartObject();
+                if (item != null) {
+                    g.writeFieldName("Item");
+                    AttributeValueJson.writeMap(g, item);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (capacityMode != null) {
+                g.writeArrayFieldStart("ConsumedCapacity");
+                for (Map.Entry<String, Double> e : units.entrySet()) {
+                    Capacity.writeEntry(g, capacityMode, e.getKey(), Capacity.Kind.READ, e.getValue());
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        };
+    }
+}

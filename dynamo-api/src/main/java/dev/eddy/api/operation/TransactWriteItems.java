@@ -1,0 +1,228 @@
+package dev.eddy.api.operation;
+
+import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.expression.Condition;
+import dev.eddy.core.expression.ExpressionContext;
+import dev.eddy.core.expression.ExpressionKind;
+import dev.eddy.core.expression.Expressions;
+import dev.eddy.core.expression.Update;
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.ItemSize;
+import dev.eddy.core.table.KeyAttribute;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.ItemChange;
+import dev.eddy.core.write.Keys;
+import dev.eddy.core.write.PrimaryKey;
+import dev.eddy.core.write.TransactWrite;
+import dev.eddy.core.write.TransactionFailure;
+import dev.eddy.core.write.WriteResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * TransactWriteItems: up to 100 condition checks, puts, updates and deletes across tables,
+ * applied all or nothing. A ClientRequestToken makes a repeat of the same request within
+ * ten minutes a no-op that succeeds again.
+ */
+public final class TransactWriteItems implements Operation {
+    static final int MAX_ACTIONS = 100;
+    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
+    static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
+
+    private record Action(String kind, TableDefinition table, PrimaryKey key, ItemChange change) {
+    }
+
+    private record Token(String region, String token) {
+    }
+
+    private record Used(com.fasterxml.jackson.databind.JsonNode parameters, Instant at) {
+    }
+
+    private final Map<Token, Used> tokens = new ConcurrentHashMap<>();
+
+    @Override
+    public Response handle(ApiRequest request) {
+        JsonObject in = request.body();
+        Constraints c = new Constraints();
+        List<JsonObject> items = in.objects("TransactItems");
+        c.notNull("transactItems", items).size("transactItems", items, 1, MAX_ACTIONS);
+        String capacityMode = Capacity.mode(request, c);
+        String metricsMode = ItemRequests.itemCollectionMetrics(in, c);
+        String token = in.string("ClientRequestToken");
+        c.length("clientRequestToken", token, 1, 36);
+        c.throwIfAny();
+
+        List<Action> actions = new ArrayList<>();
+        Set<List<Object>> seen = new HashSet<>();
+        for (JsonObject item : items) {
+            Action a = action(item, request);
+            if (!seen.add(List.of(a.table().id(), a.key()))) {
+                throw validation("Transaction request cannot include multiple operations on one item");
+            }
+            actions.add(a);
+        }
+        if (token != null && replay(request, in, token)) return response(capacityMode, actions, null, null, request);
+
+        List<TransactWrite> writes = new ArrayList<>();
+        for (Action a : actions) writes.add(new TransactWrite(a.table(), a.key(), a.change()));
+        List<WriteResult> results;
+        try {
+            results = request.emulator().items().transact(writes);
+        } catch (TransactionFailure f) {
+            throw canceled(f.reasons());
+        }
+        ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
+        for (Action a : actions) if (!a.kind().equals("ConditionCheck")) metrics.add(a.table(), a.key());
+        return response(capacityMode, actions, results, metrics, request);
+    }
+
+    /** True when the token was used for these same parameters in the last ten minutes. */
+    private boolean replay(ApiRequest request, JsonObject in, String token) {
+        com.fasterxml.jackson.databind.node.ObjectNode parameters = in.node().deepCopy();
+        parameters.remove("ReturnConsumedCapacity");
+        // AWS compares the parameters, not their text: member order does not matter.
+        com.fasterxml.jackson.databind.JsonNode fingerprint = parameters;
+        Instant now = request.emulator().clock().instant();
+        tokens.values().removeIf(u -> u.at().plus(TOKEN_LIFETIME).isBefore(now));
+        Used previous = tokens.putIfAbsent(new Token(request.region(), token), new Used(fingerprint, now));
+        if (previous == null) return false;
+        if (!previous.parameters().equals(fingerprint)) {
+            throw new DynamoException(ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
+                    "Specified idempotent token was used with different request parameters within the same "
+                            + "idempotency time window");
+        }
+        return true;
+    }
+
+    private Action action(JsonObject item, ApiRequest request) {
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("ConditionCheck", "Put", "Delete", "Update")) if (item != null && item.has(k)) kinds.add(k);
+        if (kinds.size() != 1) {
+            throw validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+        String kind = kinds.get(0);
+        JsonObject a = item.object(kind);
+        Constraints c = new Constraints();
+        String tableName = a.string("TableName");
+        c.name("tableName", tableName, true);
+        String onFailure = a.string("ReturnValuesOnConditionCheckFailure");
+        c.oneOf("returnValuesOnConditionCheckFailure", onFailure, RETURN_ON_FAILURE);
+        Map<String, AttributeValue> itemOrKey = a.attributeMap(kind.equals("Put") ? "Item" : "Key");
+        c.notNull(kind.equals("Put") ? "item" : "key", itemOrKey);
+        String conditionText = a.string("ConditionExpression");
+        if (kind.equals("ConditionCheck")) c.notNull("conditionExpression", conditionText);
+        String updateText = a.string("UpdateExpression");
+        if (kind.equals("Update")) c.notNull("updateExpression", updateText);
+        c.throwIfAny();
+        ExpressionContext ctx = new ExpressionContext(a.stringMap("ExpressionAttributeNames"),
+                a.attributeMap("ExpressionAttributeValues"));
+        TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
+        Set<String> keyNames = new HashSet<>();
+        for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
+        Update update = updateText == null ? null : Expressions.update(updateText, ctx, keyNames);
+        Condition condition = conditionText == null ? new Condition.True()
+                : Expressions.condition(conditionText, ExpressionKind.CONDITION, ctx);
+        ctx.checkAllUsed();
+        boolean returnOld = "ALL_OLD".equals(onFailure);
+        if (kind.equals("Put")) {
+            if (ItemSize.of(itemOrKey) > ItemSize.MAX_ITEM_BYTES) {
+                throw validation("Item size has exceeded the maximum allowed size");
+            }
+            PrimaryKey key = Keys.fromItem(table, itemOrKey);
+            return new Action(kind, table, key, current -> {
+                check(condition, current, returnOld);
+                return itemOrKey;
+            });
+        }
+        PrimaryKey key = Keys.fromKey(table, itemOrKey);
+        return switch (kind) {
+            case "ConditionCheck" -> new Action(kind, table, key, current -> {
+                check(condition, current, returnOld);
+                return current;
+            });
+            case "Delete" -> new Action(kind, table, key, current -> {
+                check(condition, current, returnOld);
+                return null;
+            });
+            default -> new Action(kind, table, key, current -> {
+                check(condition, current, returnOld);
+                Map<String, AttributeValue> updated = update.apply(current != null ? current
+                        : key.asItem(table.keySchema())).item();
+                if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                    throw validation("Item size to update has exceeded the maximum allowed size");
+                }
+                Keys.checkIndexKeys(table, updated);
+                return updated;
+            });
+        };
+    }
+
+    private static void check(Condition condition, Map<String, AttributeValue> current, boolean returnOld) {
+        if (condition.test(current)) return;
+        Map<String, Object> extra = returnOld && current != null ? Map.of("Item", current) : Map.of();
+        throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed", extra);
+    }
+
+    /** TransactionCanceledException with a reason per action, in action order. */
+    static DynamoException canceled(List<DynamoException> reasons) {
+        List<String> codes = new ArrayList<>();
+        List<Object> list = new ArrayList<>();
+        for (DynamoException e : reasons) {
+            Map<String, Object> reason = new LinkedHashMap<>();
+            String code = e == null ? "None" : switch (e.code()) {
+                case CONDITIONAL_CHECK_FAILED -> "ConditionalCheckFailed";
+                case ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED -> "ItemCollectionSizeLimitExceeded";
+                case VALIDATION -> "ValidationError";
+                default -> e.code().code();
+            };
+            codes.add(code);
+            reason.put("Code", code);
+            if (e != null) {
+                reason.put("Message", e.getMessage());
+                Object item = e.extra().get("Item");
+                if (item != null) reason.put("Item", item);
+            }
+            list.add(reason);
+        }
+        return new DynamoException(ErrorCode.TRANSACTION_CANCELED,
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
+                Map.of("CancellationReasons", list));
+    }
+
+    private static Response response(String capacityMode, List<Action> actions, List<WriteResult> results,
+                                     ItemCollectionMetrics metrics, ApiRequest request) {
+        Map<String, Double> units = new LinkedHashMap<>();
+        for (int i = 0; i < actions.size(); i++) {
+            WriteResult r = results == null ? null : results.get(i);
+            long size = r == null ? 0 : Math.max(r.oldItem() == null ? 0 : ItemSize.of(r.oldItem()),
+                    r.newItem() == null ? 0 : ItemSize.of(r.newItem()));
+            units.merge(actions.get(i).table().name(), 2 * Capacity.writeUnits(size), Double::sum);
+        }
+        return g -> {
+            g.writeStartObject();
+            if (metrics != null) metrics.writeByTable(g);
+            if (capacityMode != null) {
+                g.writeArrayFieldStart("ConsumedCapacity");
+                for (Map.Entry<String, Double> e : units.entrySet()) {
+                    Capacity.writeEntry(g, capacityMode, e.getKey(), Capacity.Kind.WRITE, e.getValue());
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        };
+    }
+
+    static DynamoException validation(String message) {
+        return new DynamoException(ErrorCode.VALIDATION, message);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.eddy.core.index;
+
+import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.KeyCodec;
+import dev.eddy.core.table.KeyAttribute;
+import dev.eddy.core.table.KeySchema;
+import dev.eddy.core.table.Projection;
+import dev.eddy.core.table.SecondaryIndex;
+import dev.eddy.core.write.PrimaryKey;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The stored form of secondary index entries. Key: index id, a hash of the index partition
+ * key, the index partition key, the index sort key (self-delimiting), then the table's
+ * partition key (self-delimiting) and sort key, so entries are unique and one index item
+ * collection is one sorted range. Value: the item as the index projects it.
+ */
+public final class IndexEntries {
+    private IndexEntries() {
+    }
+
+    /** The entry key of an item, or null when the item is not in the index (a sparse index). */
+    public static byte[] key(SecondaryIndex index, KeySchema tableKey, Map<String, AttributeValue> item) {
+        KeySchema k = index.keySchema();
+        AttributeValue partition = indexKeyValue(k.partitionKey(), item);
+        if (partition == null) return null;
+        AttributeValue sort = null;
+        if (k.hasSortKey()) {
+            sort = indexKeyValue(k.sortKey(), item);
+            if (sort == null) return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.writeBytes(PrimaryKey.collectionPrefix(index.id(), partition));
+        if (sort != null) KeyCodec.writeTerminated(sort, out);
+        KeyCodec.writeTerminated(item.get(tableKey.partitionKey().name()), out);
+        if (tableKey.hasSortKey()) out.writeBytes(KeyCodec.encode(item.get(tableKey.sortKey().name())));
+        return out.toByteArray();
+    }
+
+    /**
+     * An item carries an index key only with the declared type and a non-empty value; items
+     * written before a global index existed may carry other values, which the index skips.
+     */
+    private static AttributeValue indexKeyValue(KeyAttribute k, Map<String, AttributeValue> item) {
+        AttributeValue v = item.get(k.name());
+        if (v == null || v.type() != k.type()) return null;
+        if (v instanceof AttributeValue.S s && s.value().isEmpty()) return null;
+        if (v instanceof AttributeValue.B b && b.value().length() == 0) return null;
+        return v;
+    }
+
+    /** The attributes the index copies: table and index keys, plus its projection's others. */
+    public static Map<String, AttributeValue> project(SecondaryIndex index, KeySchema tableKey,
+                                                      Map<String, AttributeValue> item) {
+        Projection p = index.projection();
+        if (p.type() == Projection.Type.ALL) return item;
+        Map<String, AttributeValue> out = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            String name = e.getKey();
+            if (tableKey.isKeyAttribute(name) || index.keySchema().isKeyAttribute(name)
+                    || (p.type() == Projection.Type.INCLUDE && p.nonKeyAttributes().contains(name))) {
+                out.put(name, e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** Whether an attribute reaches the index's entries. */
+    public static boolean projects(SecondaryIndex index, KeySchema tableKey, String attribute) {
+        Projection p = index.projection();
+        return p.type() == Projection.Type.ALL || tableKey.isKeyAttribute(attribute)
+                || index.keySchema().isKeyAttribute(attribute)
+                || (p.type() == Projection.Type.INCLUDE && p.nonKeyAttributes().contains(attribute));
+    }
+}
