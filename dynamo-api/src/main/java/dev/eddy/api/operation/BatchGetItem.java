@@ -46,14 +46,14 @@ public final class BatchGetItem implements Operation {
                 if (t == null) continue;
                 List<JsonObject> keys = t.objects("Keys");
                 c.notNull(path + ".keys", keys).size(path + ".keys", keys, 1, MAX_KEYS);
-                projections.put(e.getKey(), ReadProjection.read(t, c));
+                projections.put(e.getKey(), ReadProjection.read(t, c, ExpressionInputs.context(t)));
             }
         }
         c.throwIfAny();
         int total = 0;
         for (JsonObject t : requestItems.values()) total += t.objects("Keys").size();
         if (total > MAX_KEYS) throw validation("Too many items requested for the BatchGetItem call");
-        for (ReadProjection p : projections.values()) p.validate();
+        for (ReadProjection p : projections.values()) p.validateAlone();
 
         List<TableRead> reads = new ArrayList<>();
         for (Map.Entry<String, JsonObject> e : requestItems.entrySet()) {

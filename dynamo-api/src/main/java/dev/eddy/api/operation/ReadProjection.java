@@ -45,6 +45,13 @@ final class ReadProjection {
         }
     }
 
+    /** Checks a projection that is the only expression of its placeholders (a BatchGetItem table, a transaction's Get). */
+    void validateAlone() {
+        context.checkPlaceholders();
+        validate();
+        context.checkAllUsed();
+    }
+
     boolean isPresent() {
         return expression != null || attributesToGet != null;
     }

@@ -38,9 +38,9 @@ public final class TransactGetItems implements Operation {
             g.name("tableName", tableName, true);
             Map<String, AttributeValue> key = get.attributeMap("Key");
             g.notNull("key", key);
-            ReadProjection projection = ReadProjection.read(get, g);
+            ReadProjection projection = ReadProjection.read(get, g, ExpressionInputs.context(get));
             g.throwIfAny();
-            projection.validate();
+            projection.validateAlone();
             TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
             PrimaryKey k = Keys.fromKey(table, key);
             if (!seen.add(List.of(table.id(), k))) {
