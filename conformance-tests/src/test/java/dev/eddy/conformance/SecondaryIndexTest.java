@@ -153,4 +153,21 @@ class SecondaryIndexTest {
         assertFalse(byKind.indexSizeBytes() == 0);
         assertEquals(t.tableArn() + "/index/byKind", byKind.indexArn());
     }
+
+    @Test
+    void singleItemWritesReportTheirItemCollection() {
+        String pk = UUID.randomUUID().toString();
+        var put = dynamo.putItem(r -> r.tableName(table).item(item(pk, "a", 1, null, "n"))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertEquals(AttributeValue.fromS(pk), put.itemCollectionMetrics().itemCollectionKey().get("pk"));
+        assertEquals(List.of(0.0, 1.0), put.itemCollectionMetrics().sizeEstimateRangeGB());
+        var update = dynamo.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("a")))
+                .updateExpression("SET note = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromS("m")))
+                .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
+        assertEquals(AttributeValue.fromS(pk), update.itemCollectionMetrics().itemCollectionKey().get("pk"));
+        var quiet = dynamo.deleteItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("a"))));
+        assertEquals(null, quiet.itemCollectionMetrics(), "only when asked for");
+    }
 }

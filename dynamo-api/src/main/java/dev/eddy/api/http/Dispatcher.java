@@ -78,7 +78,8 @@ public final class Dispatcher {
             return json(200, response::write);
         } catch (DynamoException e) {
             return error(e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | Error e) {
+            // Every request gets an answer; a worker that died silently would leave the client hanging.
             LOG.log(Level.SEVERE, "internal error serving " + call.header("x-amz-target"), e);
             return error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
         }

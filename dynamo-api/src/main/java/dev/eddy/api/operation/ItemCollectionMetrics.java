@@ -42,6 +42,17 @@ final class ItemCollectionMetrics {
         g.writeEndObject();
     }
 
+    /** PutItem, UpdateItem and DeleteItem: the one collection written, if any. */
+    void writeSingle(JsonGenerator g) throws IOException {
+        for (Map.Entry<String, Map<AttributeValue, TableDefinition>> e : collections.entrySet()) {
+            for (Map.Entry<AttributeValue, TableDefinition> c : e.getValue().entrySet()) {
+                g.writeFieldName("ItemCollectionMetrics");
+                write(g, c.getValue(), c.getKey());
+                return;
+            }
+        }
+    }
+
     private void write(JsonGenerator g, TableDefinition table, AttributeValue partition) throws IOException {
         g.writeStartObject();
         g.writeFieldName("ItemCollectionKey");

@@ -5,6 +5,8 @@ import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.PrimaryKey;
 import java.util.Map;
 
 /**
@@ -12,7 +14,7 @@ import java.util.Map;
  * ({@code attributes} is the Item or the Key), and the shape of their response.
  */
 record ItemWrite(String tableName, Map<String, AttributeValue> attributes, String returnValues, String capacityMode,
-                 ExpressionContext expressions, WriteCondition condition) {
+                 boolean collectionMetrics, ExpressionContext expressions, WriteCondition condition) {
 
     static ItemWrite read(ApiRequest request, Constraints c, String attributesMember) {
         JsonObject in = request.body();
@@ -22,21 +24,28 @@ record ItemWrite(String tableName, Map<String, AttributeValue> attributes, Strin
         c.notNull(Character.toLowerCase(attributesMember.charAt(0)) + attributesMember.substring(1), attributes);
         String returnValues = ItemRequests.returnValues(in, c);
         String capacityMode = Capacity.mode(request, c);
-        ItemRequests.itemCollectionMetrics(in, c);
+        boolean collectionMetrics = "SIZE".equals(ItemRequests.itemCollectionMetrics(in, c));
         ExpressionContext expressions = ExpressionInputs.context(in);
         WriteCondition condition = WriteCondition.read(in, c, expressions);
-        return new ItemWrite(tableName, attributes, returnValues, capacityMode, expressions, condition);
+        return new ItemWrite(tableName, attributes, returnValues, capacityMode, collectionMetrics, expressions, condition);
     }
 
-    /** The response: the attributes ReturnValues asked for (when any), and the consumed capacity. */
-    Response response(Map<String, AttributeValue> returned, String table, double units) {
+    /**
+     * The response: the attributes ReturnValues asked for (when any), the consumed capacity, and
+     * for tables with local secondary indexes the item collection's size when asked.
+     */
+    Response response(Map<String, AttributeValue> returned, ApiRequest request, TableDefinition table, PrimaryKey key,
+                      double units) {
+        ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), collectionMetrics);
+        metrics.add(table, key);
         return g -> {
             g.writeStartObject();
             if (returned != null && !returned.isEmpty()) {
                 g.writeFieldName("Attributes");
                 AttributeValueJson.writeMap(g, returned);
             }
-            Capacity.write(g, capacityMode, table, Capacity.Kind.WRITE, units);
+            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.WRITE, units);
+            metrics.writeSingle(g);
             g.writeEndObject();
         };
     }

@@ -38,6 +38,6 @@ public final class PutItem implements Operation {
         });
         Map<String, AttributeValue> old = result.oldItem();
         double units = Capacity.writeUnits(Math.max(ItemSize.of(item), old == null ? 0 : ItemSize.of(old)));
-        return write.response("ALL_OLD".equals(write.returnValues()) ? old : null, table.name(), units);
+        return write.response("ALL_OLD".equals(write.returnValues()) ? old : null, request, table, key, units);
     }
 }

@@ -73,7 +73,7 @@ public final class UpdateItem implements Operation {
         Map<String, AttributeValue> now = result.newItem();
         double units = Capacity.writeUnits(Math.max(old == null ? 0 : ItemSize.of(old), now == null ? 0 : ItemSize.of(now)));
         Map<String, AttributeValue> attributes = returned(write.returnValues(), old, now, applied[0]);
-        return write.response(attributes, table.name(), units);
+        return write.response(attributes, request, table, key, units);
     }
 
     private static Map<String, AttributeValue> returned(String returnValues, Map<String, AttributeValue> old,
