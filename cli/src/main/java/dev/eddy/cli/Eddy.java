@@ -1,5 +1,6 @@
 package dev.eddy.cli;
 
+import dev.eddy.core.storage.NativeLibrary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -17,6 +18,7 @@ public final class Eddy implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        NativeLibrary.loadInBackground();
         System.exit(new CommandLine(new Eddy()).execute(args));
     }
 

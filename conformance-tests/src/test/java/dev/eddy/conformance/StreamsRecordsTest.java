@@ -93,6 +93,41 @@ class StreamsRecordsTest {
     }
 
     @Test
+    void updateBatchAndTransactionWritesEachRecordTheirChanges() {
+        String table = TABLES.get(StreamViewType.NEW_AND_OLD_IMAGES);
+        String pk = UUID.randomUUID().toString();
+        dynamo.updateItem(r -> r.tableName(table).key(key(pk, "1"))
+                .updateExpression("SET attr = :a").expressionAttributeValues(Map.of(":a", AttributeValue.fromS("u1"))));
+        dynamo.updateItem(r -> r.tableName(table).key(key(pk, "1"))
+                .updateExpression("SET attr = :a").expressionAttributeValues(Map.of(":a", AttributeValue.fromS("u2"))));
+        dynamo.updateItem(r -> r.tableName(table).key(key(pk, "1"))
+                .updateExpression("SET attr = :a").expressionAttributeValues(Map.of(":a", AttributeValue.fromS("u2"))));
+        dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, List.of(
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .putRequest(p -> p.item(item(pk, "2", "b"))).build(),
+                software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                        .deleteRequest(d -> d.key(key(pk, "1"))).build()))));
+        dynamo.transactWriteItems(r -> r.transactItems(
+                t -> t.put(p -> p.tableName(table).item(item(pk, "3", "t"))),
+                t -> t.update(u -> u.tableName(table).key(key(pk, "2")).updateExpression("SET attr = :a")
+                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("tu")))),
+                t -> t.conditionCheck(c -> c.tableName(table).key(key(pk, "9")).conditionExpression("attribute_not_exists(pk)"))));
+
+        List<Record> records = recordsOf(table, pk, 6);
+        List<String> seen = new ArrayList<>();
+        for (Record r : records) {
+            seen.add(r.eventName() + " " + r.dynamodb().keys().get("sk").n()
+                    + (r.dynamodb().hasNewImage() ? " " + r.dynamodb().newImage().get("attr").s() : ""));
+        }
+        assertEquals(6, records.size(), seen.toString());
+        assertEquals(List.of("INSERT 1 u1", "MODIFY 1 u2"), seen.stream().filter(x -> x.contains(" 1")).toList().subList(0, 2));
+        assertTrue(seen.contains("REMOVE 1"), seen.toString());
+        assertTrue(seen.contains("INSERT 2 b") && seen.contains("MODIFY 2 tu"), seen.toString());
+        assertTrue(seen.contains("INSERT 3 t"), seen.toString());
+        assertTrue(seen.indexOf("INSERT 2 b") < seen.indexOf("MODIFY 2 tu"), "per-item order: " + seen);
+    }
+
+    @Test
     void aRecordCarriesEveryFieldAsAwsSendsIt() {
         String table = TABLES.get(StreamViewType.KEYS_ONLY);
         String pk = "DynamoDB-" + UUID.randomUUID().toString().substring(0, 8);

@@ -6,24 +6,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import org.rocksdb.RocksDB;
 import org.rocksdb.util.Environment;
 
 /**
  * Loads RocksDB's native library. rocksdbjni unpacks its ~15 MB library from the jar into a
  * fresh temporary file on every start, which costs much of a cold start; Eddy unpacks it
- * once per version into a cache folder and loads it from there.
+ * once per rocksdbjni version into a cache folder and loads it from there.
  */
-final class NativeLibrary {
+public final class NativeLibrary {
     private NativeLibrary() {
     }
 
+    /**
+     * Loads the library on a background thread, so that a launcher that calls this first
+     * thing overlaps the load with its own start-up; the first open waits for it if need be.
+     */
+    public static void loadInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName(Store.class.getName());
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the first open reports it
+            }
+        }, "eddy-load-rocksdb");
+        t.setDaemon(true);
+        t.start();
+    }
+
     static void load() {
-        String fileName = Environment.getJniLibraryFileName("rocksdb");
         try {
+            String resource = libraryInJar();
             Path dir = cacheDirectory();
-            Path library = dir.resolve(fileName);
-            if (!Files.isRegularFile(library)) unpack("/" + fileName, dir, library);
+            // RocksDB.loadLibrary(paths) looks for the library under a name of its own.
+            Path library = dir.resolve("librocksdbjni" + resource.substring("librocksdb".length()));
+            if (!Files.isRegularFile(library)) unpack("/" + resource, dir, library);
             RocksDB.loadLibrary(List.of(dir.toString()));
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
             // An unwritable cache only costs time: let rocksdbjni unpack it its own way.
@@ -31,11 +50,31 @@ final class NativeLibrary {
         }
     }
 
-    private static Path cacheDirectory() {
-        String version = RocksDB.class.getPackage().getImplementationVersion();
+    /**
+     * The library's file name in the rocksdbjni jar. The common platforms are named directly:
+     * asking rocksdbjni's Environment costs tens of milliseconds of start-up.
+     */
+    private static String libraryInJar() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String arch = System.getProperty("os.arch", "");
+        if (os.startsWith("linux")) {
+            String musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("aarch64") ? "aarch64" : "x86_64") + ".so.1"))
+                    ? "-musl" : "";
+            if (arch.equals("amd64") || arch.equals("x86_64")) return "librocksdbjni-linux64" + musl + ".so";
+            if (arch.equals("aarch64")) return "librocksdbjni-linux-aarch64" + musl + ".so";
+        }
+        return Environment.getJniLibraryFileName("rocksdb");
+    }
+
+    private static Path cacheDirectory() throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = NativeLibrary.class.getResourceAsStream("rocksdbjni.properties")) {
+            if (in == null) throw new IOException("no rocksdbjni.properties");
+            p.load(in);
+        }
         String base = System.getenv("XDG_CACHE_HOME");
         Path root = base != null ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache");
-        return root.resolve("eddy").resolve("rocksdbjni-" + (version == null ? "unknown" : version));
+        return root.resolve("eddy").resolve("rocksdbjni-" + p.getProperty("version"));
     }
 
     private static void unpack(String resource, Path dir, Path library) throws IOException {
