@@ -44,12 +44,15 @@ public final class Store implements AutoCloseable {
         env = inMemory ? new RocksMemEnv(Env.getDefault()) : null;
         counterMerge = new UInt64AddOperator();
         familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge);
+        // In memory, every memtable byte is resident twice over once flushed: keep them small.
+        if (inMemory) familyOptions.setWriteBufferSize(8L * 1024 * 1024);
         dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
                 .setMaxBackgroundJobs(2);
         if (env != null) dbOptions.setEnv(env);
-        writeOptions = new WriteOptions().setSync(syncWrites);
+        // A log kept in memory protects nothing the process keeps: an in-memory store has none.
+        writeOptions = new WriteOptions().setSync(syncWrites).setDisableWAL(inMemory);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
         for (Family f : Family.values()) {
