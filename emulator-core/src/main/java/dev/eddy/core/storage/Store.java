@@ -43,7 +43,10 @@ public final class Store implements AutoCloseable {
     private Store(Path dir, boolean inMemory, boolean syncWrites) {
         env = inMemory ? new RocksMemEnv(Env.getDefault()) : null;
         counterMerge = new UInt64AddOperator();
-        familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge);
+        // Large items (up to 400 KB) go to blob files, so compaction moves pointers, not items.
+        familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge)
+                .setEnableBlobFiles(true)
+                .setMinBlobSize(8 * 1024);
         // In memory, every memtable byte is resident twice over once flushed: keep them small.
         if (inMemory) familyOptions.setWriteBufferSize(8L * 1024 * 1024);
         dbOptions = new DBOptions()
