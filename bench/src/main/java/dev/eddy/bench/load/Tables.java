@@ -48,6 +48,37 @@ public final class Tables {
         }
     }
 
+    /**
+     * Adds a KEYS_ONLY global secondary index on the number attribute {@code attribute} with
+     * UpdateTable and polls DescribeTable until it is ACTIVE; reports items indexed per second.
+     */
+    public Result addIndexAndWait(String workload, String table, String attribute, long items) throws IOException {
+        String json = "{\"TableName\":\"" + table + "\",\"AttributeDefinitions\":[{\"AttributeName\":\"" + attribute
+                + "\",\"AttributeType\":\"N\"}],\"GlobalSecondaryIndexUpdates\":[{\"Create\":{\"IndexName\":\"by-"
+                + attribute + "\",\"KeySchema\":[{\"AttributeName\":\"" + attribute + "\",\"KeyType\":\"HASH\"}],"
+                + "\"Projection\":{\"ProjectionType\":\"KEYS_ONLY\"}}}]}";
+        long serverCpu = server == null ? -1 : server.cpuNanos();
+        long driverCpu = ServerProcess.driverCpuNanos();
+        long start = System.nanoTime();
+        try (Connection c = connect()) {
+            expectOk(c, c.dynamo("UpdateTable", json), "UpdateTable " + table);
+            for (int poll = 0; poll < MAX_STATUS_POLLS * 20; poll++) {
+                expectOk(c, c.dynamo("DescribeTable", "{\"TableName\":\"" + table + "\"}"), "DescribeTable " + table);
+                if ("ACTIVE".equals(read(c).path("Table").path("GlobalSecondaryIndexes").path(0).path("IndexStatus").asText())) {
+                    long elapsed = System.nanoTime() - start;
+                    org.HdrHistogram.Histogram latency = new org.HdrHistogram.Histogram(600_000_000_000L, 3);
+                    latency.recordValue(elapsed);
+                    return new Result(workload, 1, elapsed, latency,
+                            server == null ? -1 : server.cpuNanos() - serverCpu, ServerProcess.driverCpuNanos() - driverCpu,
+                            server == null ? -1 : server.residentKb(), 0)
+                            .with("items/s", items * 1e9 / elapsed);
+                }
+                pause(50);
+            }
+        }
+        throw new IOException("index on " + table + " did not become ACTIVE");
+    }
+
     public void delete(String table) throws IOException {
         try (Connection c = connect()) {
             expectOk(c, c.dynamo("DeleteTable", "{\"TableName\":\"" + table + "\"}"), "DeleteTable " + table);

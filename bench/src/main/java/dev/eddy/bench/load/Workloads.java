@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * and Scan workloads share one group because they read the same preloaded table.
  */
 public final class Workloads {
-    public static final List<String> GROUPS = List.of("put", "read", "query", "stream", "large");
+    public static final List<String> GROUPS = List.of("put", "read", "query", "stream", "large", "backfill");
     public static final String BIG_QUERY = "bigquery";
 
     private static final int MAX_ITEM_BYTES = 400 * 1024;
@@ -50,6 +50,7 @@ public final class Workloads {
             case "query" -> query();
             case "stream" -> stream();
             case "large" -> large();
+            case "backfill" -> backfill();
             case BIG_QUERY -> bigQuery();
             default -> throw new IllegalArgumentException("unknown workload group: " + group);
         }
@@ -137,6 +138,15 @@ public final class Workloads {
                 c.dynamo("PutItem", big.put(table, big.item("big", seq.incrementAndGet()))) == 200));
         sink.accept(runner.run("GetItem 400KB c1", 1, (c, random, verify) ->
                 c.dynamo("GetItem", Items.key(table, "big")) == 200 && c.bodyLength() > big.paddingLength()));
+        tables.delete(table);
+    }
+
+    /** A global secondary index added to a live table of preloaded items: how fast it backfills. */
+    private void backfill() throws IOException {
+        int n = settings.preloadItems();
+        String table = fresh("backfill", false, false);
+        sink.accept(tables.load("BatchWriteItem load (backfill)", table, 0, n, 16, i -> items.item("k" + i, i)));
+        sink.accept(tables.addIndexAndWait("GSI backfill", table, "seq", n));
         tables.delete(table);
     }
 

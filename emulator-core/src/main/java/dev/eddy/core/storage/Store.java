@@ -47,8 +47,6 @@ public final class Store implements AutoCloseable {
         familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge)
                 .setEnableBlobFiles(true)
                 .setMinBlobSize(8 * 1024);
-        // In memory, every memtable byte is resident twice over once flushed: keep them small.
-        if (inMemory) familyOptions.setWriteBufferSize(8L * 1024 * 1024);
         dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
