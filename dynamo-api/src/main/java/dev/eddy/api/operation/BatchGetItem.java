@@ -114,13 +114,7 @@ public final class BatchGetItem implements Operation {
                 g.writeEndObject();
             }
             g.writeEndObject();
-            if (capacityMode != null) {
-                g.writeArrayFieldStart("ConsumedCapacity");
-                for (Map.Entry<String, Double> e : units.entrySet()) {
-                    Capacity.writeEntry(g, capacityMode, e.getKey(), Capacity.Kind.READ, e.getValue());
-                }
-                g.writeEndArray();
-            }
+            Capacity.writeList(g, capacityMode, Capacity.Kind.READ, units);
             g.writeEndObject();
         };
     }

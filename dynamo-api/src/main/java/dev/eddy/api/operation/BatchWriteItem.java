@@ -96,13 +96,7 @@ public final class BatchWriteItem implements Operation {
             g.writeObjectFieldStart("UnprocessedItems");
             g.writeEndObject();
             metrics.writeByTable(g);
-            if (capacityMode != null) {
-                g.writeArrayFieldStart("ConsumedCapacity");
-                for (Map.Entry<String, Double> e : units.entrySet()) {
-                    Capacity.writeEntry(g, capacityMode, e.getKey(), Capacity.Kind.WRITE, e.getValue());
-                }
-                g.writeEndArray();
-            }
+            Capacity.writeList(g, capacityMode, Capacity.Kind.WRITE, units);
             g.writeEndObject();
         };
     }

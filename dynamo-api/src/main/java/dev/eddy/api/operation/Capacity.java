@@ -64,6 +64,18 @@ public final class Capacity {
     }
 
     /** One element of a ConsumedCapacity list (batch and transaction operations), for a table's own units. */
+    /**
+     * The {@code ConsumedCapacity} list of the operations that span tables (batches and
+     * transactions): one entry per table, nothing when capacity was not asked for.
+     */
+    public static void writeList(JsonGenerator g, String mode, Kind kind, Map<String, Double> unitsByTable)
+            throws IOException {
+        if (mode == null) return;
+        g.writeArrayFieldStart("ConsumedCapacity");
+        for (Map.Entry<String, Double> e : unitsByTable.entrySet()) writeEntry(g, mode, e.getKey(), kind, e.getValue());
+        g.writeEndArray();
+    }
+
     public static void writeEntry(JsonGenerator g, String mode, String tableName, Kind kind, double units)
             throws IOException {
         g.writeStartObject();

@@ -1,15 +1,12 @@
 package dev.eddy.api.operation;
 
 import dev.eddy.api.json.Constraints;
-import dev.eddy.core.error.DynamoException;
-import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.WriteResult;
-import java.util.List;
 import java.util.Map;
 
 /** DeleteItem: removes the item, if its condition holds; deleting a missing item is no error. */
@@ -19,13 +16,7 @@ public final class DeleteItem implements Operation {
         Constraints c = new Constraints();
         ItemWrite write = ItemWrite.read(request, c, "Key");
         c.throwIfAny();
-        if (write.returnValues() != null && !write.returnValues().equals("NONE") && !write.returnValues().equals("ALL_OLD")) {
-            throw new DynamoException(ErrorCode.VALIDATION, "Return values set to invalid value");
-        }
-        ExpressionInputs.checkStyle(request.body(), List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
-        write.expressions().checkPlaceholders();
-        write.condition().validate();
-        write.expressions().checkAllUsed();
+        write.checkConditionalWrite(request.body());
         TableDefinition table = request.emulator().catalog().require(request.region(), write.tableName());
         PrimaryKey key = Keys.fromKey(table, write.attributes());
         WriteResult result = request.emulator().items().write(table, key, current -> {

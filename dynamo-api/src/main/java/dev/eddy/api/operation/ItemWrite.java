@@ -3,10 +3,13 @@ package dev.eddy.api.operation;
 import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.PrimaryKey;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,6 +31,20 @@ record ItemWrite(String tableName, Map<String, AttributeValue> attributes, Strin
         ExpressionContext expressions = ExpressionInputs.context(in);
         WriteCondition condition = WriteCondition.read(in, c, expressions);
         return new ItemWrite(tableName, attributes, returnValues, capacityMode, collectionMetrics, expressions, condition);
+    }
+
+    /**
+     * PutItem's and DeleteItem's checks after the field constraints: they return at most the
+     * old item, and their one expression is the condition.
+     */
+    void checkConditionalWrite(JsonObject in) {
+        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw new DynamoException(ErrorCode.VALIDATION, "Return values set to invalid value");
+        }
+        ExpressionInputs.checkStyle(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
+        expressions.checkPlaceholders();
+        condition.validate();
+        expressions.checkAllUsed();
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.WriteResult;
-import java.util.List;
 import java.util.Map;
 
 /** PutItem: replaces the whole item, if its condition holds. */
@@ -19,13 +18,7 @@ public final class PutItem implements Operation {
         Constraints c = new Constraints();
         ItemWrite write = ItemWrite.read(request, c, "Item");
         c.throwIfAny();
-        if (write.returnValues() != null && !write.returnValues().equals("NONE") && !write.returnValues().equals("ALL_OLD")) {
-            throw new DynamoException(ErrorCode.VALIDATION, "Return values set to invalid value");
-        }
-        ExpressionInputs.checkStyle(request.body(), List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
-        write.expressions().checkPlaceholders();
-        write.condition().validate();
-        write.expressions().checkAllUsed();
+        write.checkConditionalWrite(request.body());
         Map<String, AttributeValue> item = write.attributes();
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
             throw new DynamoException(ErrorCode.VALIDATION, "Item size has exceeded the maximum allowed size");

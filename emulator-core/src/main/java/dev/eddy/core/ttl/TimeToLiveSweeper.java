@@ -1,6 +1,7 @@
 package dev.eddy.core.ttl;
 
 import dev.eddy.core.Emulator;
+import dev.eddy.core.clock.PeriodicTask;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemCodec;
 import dev.eddy.core.storage.Cursor;
@@ -16,11 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Deletes items whose TTL attribute (a number of epoch seconds) lies in the past, as DynamoDB
@@ -29,21 +25,14 @@ import java.util.logging.Logger;
  * the expiry wins.
  */
 public final class TimeToLiveSweeper implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(TimeToLiveSweeper.class.getName());
     private static final Duration IGNORED_AFTER = Duration.ofDays(5 * 365);
 
     private final Emulator emulator;
-    private final ScheduledExecutorService scheduler;
+    private final PeriodicTask task;
 
     public TimeToLiveSweeper(Emulator emulator, Duration interval) {
         this.emulator = emulator;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "eddy-ttl");
-            t.setDaemon(true);
-            return t;
-        });
-        long millis = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::sweepQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        this.task = new PeriodicTask("eddy-ttl", interval, this::sweep);
     }
 
     /** Deletes every item expired now; returns how many. */
@@ -96,21 +85,8 @@ public final class TimeToLiveSweeper implements AutoCloseable {
                 schema.hasSortKey() ? item.get(schema.sortKey().name()) : null);
     }
 
-    private void sweepQuietly() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "TTL sweep failed; retrying on the next round", e);
-        }
-    }
-
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        task.close();
     }
 }
