@@ -67,10 +67,11 @@ public final class BatchWriteItem implements Operation {
                 if (put != null) {
                     Map<String, AttributeValue> item = put.attributeMap("Item");
                     if (item == null) throw notNull("requestItems." + e.getKey() + ".member.1.member.putRequest.item");
-                    if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
+                    long size = ItemSize.of(item);
+                    if (size > ItemSize.MAX_ITEM_BYTES) {
                         throw validation("Item size has exceeded the maximum allowed size");
                     }
-                    requestBytes += ItemSize.of(item);
+                    requestBytes += size;
                     write = new Write(table, Keys.fromItem(table, item), item);
                 } else {
                     Map<String, AttributeValue> key = delete.attributeMap("Key");
@@ -87,8 +88,7 @@ public final class BatchWriteItem implements Operation {
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
         for (Write w : writes) {
             WriteResult r = request.emulator().items().write(w.table(), w.key(), current -> w.item());
-            long size = Math.max(w.item() == null ? 0 : ItemSize.of(w.item()), r.oldItem() == null ? 0 : ItemSize.of(r.oldItem()));
-            units.merge(w.table().name(), Capacity.writeUnits(size), Double::sum);
+            units.merge(w.table().name(), Capacity.writeUnits(r.largerSize()), Double::sum);
             metrics.add(w.table(), w.key());
         }
         return g -> {

@@ -1,13 +1,10 @@
 package dev.eddy.api.operation;
 
 import dev.eddy.api.json.Constraints;
-import dev.eddy.core.item.AttributeValue;
-import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.WriteResult;
-import java.util.Map;
 
 /** DeleteItem: removes the item, if its condition holds; deleting a missing item is no error. */
 public final class DeleteItem implements Operation {
@@ -23,8 +20,7 @@ public final class DeleteItem implements Operation {
             write.condition().check(current);
             return null;
         });
-        Map<String, AttributeValue> old = result.oldItem();
-        double units = Capacity.writeUnits(old == null ? 0 : ItemSize.of(old));
-        return write.response("ALL_OLD".equals(write.returnValues()) ? old : null, request, table, key, units);
+        double units = Capacity.writeUnits(result.largerSize());
+        return write.response("ALL_OLD".equals(write.returnValues()) ? result.oldItem() : null, request, table, key, units);
     }
 }

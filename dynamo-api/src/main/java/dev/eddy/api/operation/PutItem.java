@@ -29,8 +29,7 @@ public final class PutItem implements Operation {
             write.condition().check(current);
             return item;
         });
-        Map<String, AttributeValue> old = result.oldItem();
-        double units = Capacity.writeUnits(Math.max(ItemSize.of(item), old == null ? 0 : ItemSize.of(old)));
-        return write.response("ALL_OLD".equals(write.returnValues()) ? old : null, request, table, key, units);
+        double units = Capacity.writeUnits(result.largerSize());
+        return write.response("ALL_OLD".equals(write.returnValues()) ? result.oldItem() : null, request, table, key, units);
     }
 }

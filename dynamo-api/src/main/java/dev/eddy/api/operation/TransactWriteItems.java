@@ -204,9 +204,8 @@ public final class TransactWriteItems implements Operation {
         Map<String, Double> units = new LinkedHashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             WriteResult r = results == null ? null : results.get(i);
-            long size = r == null ? 0 : Math.max(r.oldItem() == null ? 0 : ItemSize.of(r.oldItem()),
-                    r.newItem() == null ? 0 : ItemSize.of(r.newItem()));
-            units.merge(actions.get(i).table().name(), 2 * Capacity.writeUnits(size), Double::sum);
+            units.merge(actions.get(i).table().name(), 2 * Capacity.writeUnits(r == null ? 0 : r.largerSize()),
+                    Double::sum);
         }
         return g -> {
             g.writeStartObject();

@@ -69,10 +69,8 @@ public final class UpdateItem implements Operation {
             applied[0] = r;
             return r.item();
         });
-        Map<String, AttributeValue> old = result.oldItem();
-        Map<String, AttributeValue> now = result.newItem();
-        double units = Capacity.writeUnits(Math.max(old == null ? 0 : ItemSize.of(old), now == null ? 0 : ItemSize.of(now)));
-        Map<String, AttributeValue> attributes = returned(write.returnValues(), old, now, applied[0]);
+        double units = Capacity.writeUnits(result.largerSize());
+        Map<String, AttributeValue> attributes = returned(write.returnValues(), result.oldItem(), result.newItem(), applied[0]);
         return write.response(attributes, request, table, key, units);
     }
 

@@ -3,7 +3,6 @@ package dev.eddy.core.write;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemCodec;
-import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.storage.Batch;
 import dev.eddy.core.storage.Family;
 import dev.eddy.core.storage.Store;
@@ -58,13 +57,13 @@ public final class Items {
         try {
             byte[] oldBytes = store.get(Family.ITEMS, storageKey);
             Map<String, AttributeValue> oldItem = oldBytes == null ? null : ItemCodec.decode(oldBytes);
-            Map<String, AttributeValue> newItem = change.apply(oldItem);
-            if (Objects.equals(oldItem, newItem)) return new WriteResult(oldItem, newItem);
+            WriteResult result = WriteResult.of(oldItem, change.apply(oldItem));
+            if (Objects.equals(oldItem, result.newItem())) return result;
             try (Batch batch = store.newBatch()) {
-                stage(batch, table, key, storageKey, oldItem, newItem, origin);
+                stage(batch, table, key, storageKey, result, origin);
                 store.write(batch);
             }
-            return new WriteResult(oldItem, newItem);
+            return result;
         } finally {
             lock.unlock();
         }
@@ -74,17 +73,15 @@ public final class Items {
      * Stages one item's change into a batch, with its statistics and hooks. The caller holds
      * the item's lock and commits the batch; transactions stage several items into one batch.
      */
-    public void stage(Batch batch, TableDefinition table, PrimaryKey key, byte[] storageKey,
-                      Map<String, AttributeValue> oldItem, Map<String, AttributeValue> newItem, WriteOrigin origin) {
-        long sizeDelta = 0;
+    public void stage(Batch batch, TableDefinition table, PrimaryKey key, byte[] storageKey, WriteResult change,
+                      WriteOrigin origin) {
+        Map<String, AttributeValue> oldItem = change.oldItem();
+        Map<String, AttributeValue> newItem = change.newItem();
+        long sizeDelta = change.newSize() - change.oldSize();
         long countDelta = 0;
-        if (oldItem != null) {
-            sizeDelta -= ItemSize.of(oldItem);
-            countDelta--;
-        }
+        if (oldItem != null) countDelta--;
         if (newItem != null) {
             batch.put(Family.ITEMS, storageKey, ItemCodec.encode(newItem));
-            sizeDelta += ItemSize.of(newItem);
             countDelta++;
         } else {
             batch.delete(Family.ITEMS, storageKey);
@@ -112,7 +109,7 @@ public final class Items {
                 byte[] oldBytes = store.get(Family.ITEMS, storageKeys.get(i));
                 Map<String, AttributeValue> oldItem = oldBytes == null ? null : ItemCodec.decode(oldBytes);
                 try {
-                    results.add(new WriteResult(oldItem, writes.get(i).change().apply(oldItem)));
+                    results.add(WriteResult.of(oldItem, writes.get(i).change().apply(oldItem)));
                     reasons.add(null);
                 } catch (DynamoException e) {
                     results.add(null);
@@ -126,7 +123,7 @@ public final class Items {
                     WriteResult r = results.get(i);
                     if (Objects.equals(r.oldItem(), r.newItem())) continue;
                     TransactWrite w = writes.get(i);
-                    stage(batch, w.table(), w.key(), storageKeys.get(i), r.oldItem(), r.newItem(), WriteOrigin.CLIENT);
+                    stage(batch, w.table(), w.key(), storageKeys.get(i), r, WriteOrigin.CLIENT);
                 }
                 if (!batch.isEmpty()) store.write(batch);
             }
