@@ -8,6 +8,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -29,8 +32,12 @@ public final class EddyServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
-    private final EventLoopGroup boss = new NioEventLoopGroup(1, daemonThreads("eddy-accept"));
-    private final EventLoopGroup io = new NioEventLoopGroup(0, daemonThreads("eddy-io"));
+    /** Linux's epoll transport answers in fewer microseconds than the JDK's selector; NIO elsewhere. */
+    private static final boolean EPOLL = Epoll.isAvailable();
+    private final EventLoopGroup boss = EPOLL ? new EpollEventLoopGroup(1, daemonThreads("eddy-accept"))
+            : new NioEventLoopGroup(1, daemonThreads("eddy-accept"));
+    private final EventLoopGroup io = EPOLL ? new EpollEventLoopGroup(0, daemonThreads("eddy-io"))
+            : new NioEventLoopGroup(0, daemonThreads("eddy-io"));
     private final ExecutorService workers;
     private final Channel channel;
 
@@ -40,7 +47,7 @@ public final class EddyServer implements AutoCloseable {
         RequestHandler handler = new RequestHandler(dispatcher, workers);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
-                .channel(NioServerSocketChannel.class)
+                .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
