@@ -8,17 +8,21 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
+import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.Slice;
 import org.rocksdb.UInt64AddOperator;
+import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -27,6 +31,15 @@ import org.rocksdb.WriteOptions;
  * killed; {@code syncWrites} also fsyncs it, for power-loss durability.
  */
 public final class Store implements AutoCloseable {
+    /**
+     * All memtables together stay under this, whatever the number of column families, so a
+     * write-heavy load holds a bounded amount of memory before flushing.
+     */
+    private static final long MEMTABLE_BUDGET_BYTES = 48L << 20;
+    /** Uncompressed blocks, shared by the families; memtable memory is charged to it as well. */
+    private static final long BLOCK_CACHE_BYTES = 80L << 20;
+    private static final int BLOOM_BITS_PER_KEY = 10;
+
     static {
         NativeLibrary.load();
     }
@@ -36,6 +49,8 @@ public final class Store implements AutoCloseable {
     private final ColumnFamilyOptions familyOptions;
     private final UInt64AddOperator counterMerge;
     private final Env env;
+    private final LRUCache blockCache;
+    private final WriteBufferManager writeBufferManager;
     private final WriteOptions writeOptions;
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
@@ -44,13 +59,20 @@ public final class Store implements AutoCloseable {
         env = inMemory ? new RocksMemEnv(Env.getDefault()) : null;
         counterMerge = new UInt64AddOperator();
         // Large items (up to 400 KB) go to blob files, so compaction moves pointers, not items.
+        blockCache = new LRUCache(BLOCK_CACHE_BYTES);
+        writeBufferManager = new WriteBufferManager(MEMTABLE_BUDGET_BYTES, blockCache);
+        // Bloom filters let a GetItem skip the files that cannot hold its key.
         familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge)
+                .setTableFormatConfig(new BlockBasedTableConfig()
+                        .setBlockCache(blockCache)
+                        .setFilterPolicy(new BloomFilter(BLOOM_BITS_PER_KEY)))
                 .setEnableBlobFiles(true)
                 .setMinBlobSize(8 * 1024);
         dbOptions = new DBOptions()
                 .setCreateIfMissing(true)
                 .setCreateMissingColumnFamilies(true)
-                .setMaxBackgroundJobs(2);
+                .setMaxBackgroundJobs(2)
+                .setWriteBufferManager(writeBufferManager);
         if (env != null) dbOptions.setEnv(env);
         // A log kept in memory protects nothing the process keeps: an in-memory store has none.
         writeOptions = new WriteOptions().setSync(syncWrites).setDisableWAL(inMemory);
@@ -125,6 +147,8 @@ public final class Store implements AutoCloseable {
     public void deleteRange(Family family, byte[] from, byte[] to) {
         try {
             db.deleteRange(handle(family), writeOptions, from, to);
+            // Files wholly inside the range go now, not at some later compaction.
+            db.deleteFilesInRanges(handle(family), List.of(from, to), false);
         } catch (RocksDBException e) {
             throw new StorageException("range delete failed", e);
         }
@@ -156,6 +180,8 @@ public final class Store implements AutoCloseable {
         writeOptions.close();
         dbOptions.close();
         familyOptions.close();
+        writeBufferManager.close();
+        blockCache.close();
         counterMerge.close();
         if (env != null) env.close();
     }
