@@ -10,6 +10,7 @@ import dev.eddy.core.item.Binary;
 import dev.eddy.core.item.Numbers;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
@@ -23,6 +24,7 @@ import java.util.Set;
 public final class AttributeValueJson {
     /** DynamoDB allows 32 levels of nested lists and maps. */
     private static final int MAX_DEPTH = 32;
+    private static final int RAW_COPY_MIN_LENGTH = 32;
     private static final String[] TYPES = {"S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M"};
 
     private AttributeValueJson() {
@@ -165,7 +167,10 @@ public final class AttributeValueJson {
     public static void write(JsonGenerator g, AttributeValue value) throws IOException {
         g.writeStartObject();
         switch (value.type()) {
-            case S -> g.writeStringField("S", ((AttributeValue.S) value).value());
+            case S -> {
+                g.writeFieldName("S");
+                writeText(g, ((AttributeValue.S) value).value());
+            }
             case N -> g.writeStringField("N", ((AttributeValue.N) value).text());
             case B -> {
                 g.writeFieldName("B");
@@ -176,7 +181,7 @@ public final class AttributeValueJson {
             case NULL -> g.writeBooleanField("NULL", true);
             case SS -> {
                 g.writeArrayFieldStart("SS");
-                for (String s : ((AttributeValue.SS) value).values()) g.writeString(s);
+                for (String s : ((AttributeValue.SS) value).values()) writeText(g, s);
                 g.writeEndArray();
             }
             case NS -> {
@@ -200,5 +205,27 @@ public final class AttributeValueJson {
             }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * A string value. Long strings that need no escaping (most item data) are copied as
+     * UTF-8 bytes instead of being escaped character by character: Java encodes an ASCII
+     * string with one vectorised copy, which is several times faster than the generator's
+     * per-character loop.
+     */
+    static void writeText(JsonGenerator g, String text) throws IOException {
+        if (text.length() < RAW_COPY_MIN_LENGTH) {
+            g.writeString(text);
+            return;
+        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        for (byte b : utf8) {
+            // Bytes of multi-byte characters are negative and never need escaping.
+            if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
+                g.writeString(text);
+                return;
+            }
+        }
+        g.writeRawUTF8String(utf8, 0, utf8.length);
     }
 }

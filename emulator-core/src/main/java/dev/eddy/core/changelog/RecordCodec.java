@@ -4,13 +4,12 @@ import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemCodec;
 import dev.eddy.core.table.StreamSpecification.ViewType;
 import dev.eddy.core.write.WriteOrigin;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -41,23 +40,29 @@ final class RecordCodec {
         return bytes.toByteArray();
     }
 
+    /** Reads the layout {@link #encode} writes, in place: GetRecords decodes a megabyte of these per call. */
     static StreamRecord decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            Instant created = Instant.ofEpochMilli(in.readLong());
-            long sequence = in.readLong();
-            String eventId = in.readUTF();
-            EventName eventName = EventName.valueOf(in.readUTF());
-            WriteOrigin origin = WriteOrigin.valueOf(in.readUTF());
-            ViewType viewType = ViewType.valueOf(in.readUTF());
-            Map<String, AttributeValue> keys = readItem(in);
-            Map<String, AttributeValue> oldImage = readItem(in);
-            Map<String, AttributeValue> newImage = readItem(in);
-            long sizeBytes = in.readLong();
-            return new StreamRecord(sequence, eventId, eventName, created, origin, viewType, keys, oldImage,
-                    newImage, sizeBytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        Instant created = Instant.ofEpochMilli(in.getLong());
+        long sequence = in.getLong();
+        String eventId = readUtf(in);
+        EventName eventName = EventName.valueOf(readUtf(in));
+        WriteOrigin origin = WriteOrigin.valueOf(readUtf(in));
+        ViewType viewType = ViewType.valueOf(readUtf(in));
+        Map<String, AttributeValue> keys = readItem(in);
+        Map<String, AttributeValue> oldImage = readItem(in);
+        Map<String, AttributeValue> newImage = readItem(in);
+        long sizeBytes = in.getLong();
+        return new StreamRecord(sequence, eventId, eventName, created, origin, viewType, keys, oldImage,
+                newImage, sizeBytes);
+    }
+
+    /** What {@link DataOutputStream#writeUTF} wrote; Eddy's own ids and enum names are ASCII. */
+    private static String readUtf(ByteBuffer in) {
+        int length = in.getShort() & 0xFFFF;
+        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
     }
 
     /** The creation time of an encoded record, without decoding the rest. */
@@ -75,11 +80,11 @@ final class RecordCodec {
         out.write(encoded);
     }
 
-    private static Map<String, AttributeValue> readItem(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static Map<String, AttributeValue> readItem(ByteBuffer in) {
+        int length = in.getInt();
         if (length < 0) return null;
-        byte[] encoded = new byte[length];
-        in.readFully(encoded);
-        return ItemCodec.decode(encoded);
+        Map<String, AttributeValue> item = ItemCodec.decode(in.array(), in.position());
+        in.position(in.position() + length);
+        return item;
     }
 }

@@ -32,6 +32,8 @@ final class TableStream {
     long nextSequence = 1;
     long nextShardNumber;
     long lastRecordMillis;
+    /** When records were last trimmed; under {@link #lock}. */
+    long trimmedAtMillis = -1;
     /** In shard id order. */
     final List<Shard> shards = new ArrayList<>();
     final Map<String, Shard> shardsById = new HashMap<>();

@@ -27,7 +27,12 @@ public final class ItemCodec {
     }
 
     public static Map<String, AttributeValue> decode(byte[] bytes) {
-        return readMap(new Reader(bytes));
+        return readMap(new Reader(bytes, 0));
+    }
+
+    /** The item encoded at {@code offset} of a larger array, such as a stream record. */
+    public static Map<String, AttributeValue> decode(byte[] bytes, int offset) {
+        return readMap(new Reader(bytes, offset));
     }
 
     public static byte[] encodeValue(AttributeValue value) {
@@ -37,7 +42,7 @@ public final class ItemCodec {
     }
 
     public static AttributeValue decodeValue(byte[] bytes) {
-        return readValue(new Reader(bytes));
+        return readValue(new Reader(bytes, 0));
     }
 
     private static void writeMap(Writer w, Map<String, AttributeValue> map) {
@@ -172,8 +177,9 @@ public final class ItemCodec {
         private final byte[] buf;
         private int pos;
 
-        Reader(byte[] buf) {
+        Reader(byte[] buf, int pos) {
             this.buf = buf;
+            this.pos = pos;
         }
 
         int tag() {
