@@ -3,10 +3,10 @@ package dev.eddy.bench.jmh;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.api.json.JsonTrees;
 import dev.eddy.core.item.AttributeValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,7 +36,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class ProtocolBenchmark {
     private final JsonFactory factory = new JsonFactory();
-    private final ObjectMapper mapper = new ObjectMapper(factory);
     private byte[] putItemRequest;
     private Map<String, AttributeValue> item;
 
@@ -55,7 +54,7 @@ public class ProtocolBenchmark {
 
     @Benchmark
     public Map<String, AttributeValue> parsePutItem() throws IOException {
-        JsonObject request = new JsonObject((ObjectNode) mapper.readTree(putItemRequest));
+        JsonObject request = new JsonObject((ObjectNode) JsonTrees.read(factory, putItemRequest));
         request.string("TableName");
         request.string("ConditionExpression");
         return request.attributeMap("Item");

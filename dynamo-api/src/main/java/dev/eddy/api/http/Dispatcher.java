@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.api.json.JsonTrees;
 import dev.eddy.api.operation.ApiRequest;
 import dev.eddy.api.operation.Operation;
 import dev.eddy.api.operation.Response;
@@ -33,7 +33,6 @@ public final class Dispatcher {
     static final String JSON_1_0 = "application/x-amz-json-1.0";
     private static final byte[] UNKNOWN_OPERATION_XML = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
 
-    private final ObjectMapper mapper;
     private final JsonFactory factory;
     private final Emulator emulator;
     private final Authenticator authenticator;
@@ -47,7 +46,6 @@ public final class Dispatcher {
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
                 .build();
-        this.mapper = new ObjectMapper(factory);
     }
 
     public void register(Service service) {
@@ -95,11 +93,11 @@ public final class Dispatcher {
         if (body.length == 0) return null;
         JsonNode node;
         try {
-            node = mapper.readTree(body);
+            node = JsonTrees.read(factory, body);
         } catch (IOException | RuntimeException e) {
             throw new DynamoException(ErrorCode.SERIALIZATION, null);
         }
-        if (node == null || node.isMissingNode()) return null;
+        if (node == null) return null;
         if (!node.isObject()) throw new DynamoException(ErrorCode.SERIALIZATION, null);
         return (ObjectNode) node;
     }
