@@ -19,7 +19,14 @@ public final class Eddy implements Runnable {
 
     public static void main(String[] args) {
         NativeLibrary.loadInBackground();
-        System.exit(new CommandLine(new Eddy()).execute(args));
+        ServeCommand serve = ServeArguments.parse(args);
+        if (serve == null) System.exit(new CommandLine(new Eddy()).execute(args));
+        try {
+            System.exit(serve.call());
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     @Override

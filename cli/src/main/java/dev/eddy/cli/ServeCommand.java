@@ -14,31 +14,41 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Start Eddy: DynamoDB and DynamoDB Streams on one HTTP endpoint.")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-    @Option(names = "--port", defaultValue = "8000", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
-    int port;
+    // The option names are constants so that ServeArguments, picocli's fast stand-in, reads the same ones.
+    static final String PORT = "--port";
+    static final String HOST = "--host";
+    static final String DATA_DIR = "--data-dir";
+    static final String IN_MEMORY = "--in-memory";
+    static final String REGION = "--region";
+    static final String SYNC_WRITES = "--sync-writes";
+    static final String AUTH = "--auth";
+    static final String WARM_UP = "--warm-up";
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String host;
+    // Defaults are the fields' initial values, which picocli and ServeArguments both start from.
+    @Option(names = PORT, description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    int port = 8000;
 
-    @Option(names = "--data-dir", defaultValue = "./eddy-data", paramLabel = "DIR",
-            description = "Where tables are kept (default: ${DEFAULT-VALUE}).")
-    Path dataDirectory;
+    @Option(names = HOST, description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host = "127.0.0.1";
 
-    @Option(names = "--in-memory", description = "Keep everything in memory; nothing is written to disk.")
+    @Option(names = DATA_DIR, paramLabel = "DIR", description = "Where tables are kept (default: ${DEFAULT-VALUE}).")
+    Path dataDirectory = Path.of("./eddy-data");
+
+    @Option(names = IN_MEMORY, description = "Keep everything in memory; nothing is written to disk.")
     boolean inMemory;
 
-    @Option(names = "--region", defaultValue = "us-east-1",
+    @Option(names = REGION,
             description = "Region for requests that name none in their signature (default: ${DEFAULT-VALUE}).")
-    String region;
+    String region = "us-east-1";
 
-    @Option(names = "--sync-writes", description = "fsync every write, to survive power loss (slower).")
+    @Option(names = SYNC_WRITES, description = "fsync every write, to survive power loss (slower).")
     boolean syncWrites;
 
-    @Option(names = "--auth", paramLabel = "KEY:SECRET",
+    @Option(names = AUTH, paramLabel = "KEY:SECRET",
             description = "Require AWS Signature V4 by this access key (repeatable).")
     List<String> credentials = new ArrayList<>();
 
-    @Option(names = "--warm-up", hidden = true,
+    @Option(names = WARM_UP, hidden = true,
             description = "Serve a few requests to itself, then exit: the ./eddy script's class-data training run.")
     boolean warmUp;
 

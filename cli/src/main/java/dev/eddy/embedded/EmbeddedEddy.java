@@ -29,7 +29,14 @@ public final class EmbeddedEddy implements AutoCloseable {
     private EmbeddedEddy(Builder b) {
         this.clock = b.clock;
         this.host = b.host;
-        this.emulator = b.inMemory ? Emulator.inMemory(clock) : Emulator.open(b.dataDirectory, b.syncWrites, clock);
+        // Netty starts while RocksDB's native library is still loading (see NativeLibrary).
+        this.server = new EddyServer();
+        try {
+            this.emulator = b.inMemory ? Emulator.inMemory(clock) : Emulator.open(b.dataDirectory, b.syncWrites, clock);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         try {
             Authenticator authenticator = b.credentials.isEmpty() ? Authenticators.open()
                     : Authenticators.verifying(b.credentials, clock);
@@ -40,8 +47,10 @@ public final class EmbeddedEddy implements AutoCloseable {
             emulator.onClose(new StreamMaintenance(emulator.changeLog(), b.streamMaintenanceInterval));
             this.sweeper = new TimeToLiveSweeper(emulator, b.timeToLiveInterval);
             emulator.onClose(sweeper);
-            this.server = EddyServer.start(dispatcher, b.host, b.port);
-        } catch (RuntimeException e) {
+            server.listen(dispatcher, b.host, b.port);
+        } catch (Exception e) {
+            // Also Netty's BindException, which it throws undeclared.
+            server.close();
             emulator.close();
             throw e;
         }

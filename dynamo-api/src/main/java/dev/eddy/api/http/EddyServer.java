@@ -19,6 +19,8 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,18 +34,31 @@ public final class EddyServer implements AutoCloseable {
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
+    static {
+        // Netty would otherwise look for SLF4J and Log4j first, which takes start-up time and,
+        // with SLF4J present but unbound, prints a warning on an embedding application's console.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+    }
+
     /** Linux's epoll transport answers in fewer microseconds than the JDK's selector; NIO elsewhere. */
     private static final boolean EPOLL = Epoll.isAvailable();
     private final EventLoopGroup boss = EPOLL ? new EpollEventLoopGroup(1, daemonThreads("eddy-accept"))
             : new NioEventLoopGroup(1, daemonThreads("eddy-accept"));
     private final EventLoopGroup io = EPOLL ? new EpollEventLoopGroup(0, daemonThreads("eddy-io"))
             : new NioEventLoopGroup(0, daemonThreads("eddy-io"));
-    private final ExecutorService workers;
-    private final Channel channel;
+    private final ExecutorService workers = Executors.newFixedThreadPool(
+            Math.max(16, Runtime.getRuntime().availableProcessors() * 8), daemonThreads("eddy-worker"));
+    private volatile Channel channel;
 
-    private EddyServer(Dispatcher dispatcher, String host, int port) throws InterruptedException {
-        workers = Executors.newFixedThreadPool(Math.max(16, Runtime.getRuntime().availableProcessors() * 8),
-                daemonThreads("eddy-worker"));
+    /**
+     * Starts Netty (its native transport, event loops and worker pool) without listening yet:
+     * that takes tens of milliseconds, which a caller can overlap with opening the store.
+     */
+    public EddyServer() {
+    }
+
+    /** Listens on {@code host:port} and hands every request to {@code dispatcher}. */
+    public void listen(Dispatcher dispatcher, String host, int port) {
         RequestHandler handler = new RequestHandler(dispatcher, workers);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
@@ -60,12 +75,8 @@ public final class EddyServer implements AutoCloseable {
                                 .addLast(handler);
                     }
                 });
-        channel = bootstrap.bind(host, port).sync().channel();
-    }
-
-    public static EddyServer start(Dispatcher dispatcher, String host, int port) {
         try {
-            return new EddyServer(dispatcher, host, port);
+            channel = bootstrap.bind(host, port).sync().channel();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
@@ -78,7 +89,8 @@ public final class EddyServer implements AutoCloseable {
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
+        Channel listening = channel;
+        if (listening != null) listening.close().syncUninterruptibly();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdown();
