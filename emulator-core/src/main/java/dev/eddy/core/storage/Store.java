@@ -51,6 +51,7 @@ public final class Store implements AutoCloseable {
     private final Env env;
     private final LRUCache blockCache;
     private final WriteBufferManager writeBufferManager;
+    private final BloomFilter bloomFilter;
     private final WriteOptions writeOptions;
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
@@ -58,14 +59,15 @@ public final class Store implements AutoCloseable {
     private Store(Path dir, boolean inMemory, boolean syncWrites) {
         env = inMemory ? new RocksMemEnv(Env.getDefault()) : null;
         counterMerge = new UInt64AddOperator();
-        // Large items (up to 400 KB) go to blob files, so compaction moves pointers, not items.
         blockCache = new LRUCache(BLOCK_CACHE_BYTES);
         writeBufferManager = new WriteBufferManager(MEMTABLE_BUDGET_BYTES, blockCache);
         // Bloom filters let a GetItem skip the files that cannot hold its key.
+        bloomFilter = new BloomFilter(BLOOM_BITS_PER_KEY);
+        // Large items (up to 400 KB) go to blob files, so compaction moves pointers, not items.
         familyOptions = new ColumnFamilyOptions().setMergeOperator(counterMerge)
                 .setTableFormatConfig(new BlockBasedTableConfig()
                         .setBlockCache(blockCache)
-                        .setFilterPolicy(new BloomFilter(BLOOM_BITS_PER_KEY)))
+                        .setFilterPolicy(bloomFilter))
                 .setEnableBlobFiles(true)
                 .setMinBlobSize(8 * 1024);
         dbOptions = new DBOptions()
@@ -182,6 +184,7 @@ public final class Store implements AutoCloseable {
         familyOptions.close();
         writeBufferManager.close();
         blockCache.close();
+        bloomFilter.close();
         counterMerge.close();
         if (env != null) env.close();
     }
