@@ -87,14 +87,7 @@ public final class Runner {
             threads.add(thread);
             thread.start();
         }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        joinAll(threads);
         long end = System.nanoTime();
         long serverCpu = server == null ? -1 : server.cpuNanos() - window[1];
         long driverCpu = ServerProcess.driverCpuNanos() - window[2];
@@ -154,5 +147,17 @@ public final class Runner {
 
     static String abbreviate(String text) {
         return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    /** Waits for every driver thread of a workload. */
+    static void joinAll(List<Thread> threads) {
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 }

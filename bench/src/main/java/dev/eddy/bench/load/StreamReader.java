@@ -126,28 +126,27 @@ final class StreamReader {
         int length = c.bodyLength();
         int records = 0;
         String next = null;
-        for (int at = indexOf(body, length, EVENT_ID, 0); at >= 0; at = indexOf(body, length, EVENT_ID, at + EVENT_ID.length)) {
-            if (colonFollows(body, length, at + EVENT_ID.length)) records++;
+        for (int at = indexOf(body, length, EVENT_ID, 0); at >= 0; at = indexOf(body, length, EVENT_ID, at + 1)) {
+            if (valueAfter(body, length, at + EVENT_ID.length) >= 0) records++;
         }
-        for (int at = indexOf(body, length, NEXT_SHARD_ITERATOR, 0); at >= 0;
-                at = indexOf(body, length, NEXT_SHARD_ITERATOR, at + NEXT_SHARD_ITERATOR.length)) {
-            int i = skipSpaces(body, length, at + NEXT_SHARD_ITERATOR.length);
-            if (i >= length || body[i] != ':') continue;
-            i = skipSpaces(body, length, i + 1);
-            if (i < length && body[i] == '"') {
-                int close = i + 1;
-                while (close < length && body[close] != '"') close++;
-                next = new String(body, i + 1, close - i - 1, StandardCharsets.UTF_8);
-            }
-            break;
+        int value = -1;
+        for (int at = indexOf(body, length, NEXT_SHARD_ITERATOR, 0); at >= 0 && value < 0;
+                at = indexOf(body, length, NEXT_SHARD_ITERATOR, at + 1)) {
+            value = valueAfter(body, length, at + NEXT_SHARD_ITERATOR.length);
+        }
+        if (value >= 0 && value < length && body[value] == '"') {
+            int close = value + 1;
+            while (close < length && body[close] != '"') close++;
+            next = new String(body, value + 1, close - value - 1, StandardCharsets.UTF_8);
         }
         if (records == 0 && length > 0 && body[0] != '{') throw new IOException("GetRecords: not a JSON object");
         return new Page(records, next);
     }
 
-    private static boolean colonFollows(byte[] body, int length, int from) {
+    /** Where the value starts when a member name ends at {@code from}; -1 when no colon follows. */
+    private static int valueAfter(byte[] body, int length, int from) {
         int i = skipSpaces(body, length, from);
-        return i < length && body[i] == ':';
+        return i < length && body[i] == ':' ? skipSpaces(body, length, i + 1) : -1;
     }
 
     private static int skipSpaces(byte[] body, int length, int i) {

@@ -130,14 +130,7 @@ public final class Tables {
             threads.add(thread);
             thread.start();
         }
-        for (Thread thread : threads) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
-        }
+        Runner.joinAll(threads);
         long elapsed = System.nanoTime() - start;
         if (firstError.get() != null) System.err.println(workload + ": first error: " + firstError.get());
         Histogram all = new Histogram(600_000_000_000L, 3);
