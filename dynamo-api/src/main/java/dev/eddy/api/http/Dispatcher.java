@@ -15,6 +15,7 @@ import dev.eddy.api.operation.Service;
 import dev.eddy.core.Emulator;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.storage.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,10 +77,27 @@ public final class Dispatcher {
             return json(200, response::write);
         } catch (DynamoException e) {
             return error(e);
+        } catch (Store.WouldWaitForDisk e) {
+            throw e;
         } catch (RuntimeException | Error e) {
             // Every request gets an answer; a worker that died silently would leave the client hanging.
             LOG.log(Level.SEVERE, "internal error serving " + call.header("x-amz-target"), e);
             return error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+        }
+    }
+
+    /**
+     * The answer when the request only reads items by key and they are in memory, computed on
+     * the calling thread; null when it must go to {@link #dispatch} on a thread that may wait.
+     */
+    public HttpAnswer dispatchIfInMemory(HttpCall call) {
+        if (!"POST".equals(call.method())) return null;
+        Operation operation = knownOperation(call.header("x-amz-target"));
+        if (operation == null || !operation.onlyReadsByKey()) return null;
+        try {
+            return emulator.store().withoutWaitingForDisk(() -> dispatch(call));
+        } catch (Store.WouldWaitForDisk e) {
+            return null;
         }
     }
 
@@ -103,15 +121,17 @@ public final class Dispatcher {
     }
 
     private Operation operation(String target) {
-        if (target != null) {
-            int dot = target.indexOf('.');
-            if (dot > 0) {
-                Service service = services.get(target.substring(0, dot));
-                Operation op = service == null ? null : service.operations().get(target.substring(dot + 1));
-                if (op != null) return op;
-            }
-        }
-        throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        Operation op = knownOperation(target);
+        if (op == null) throw new DynamoException(ErrorCode.UNKNOWN_OPERATION, null);
+        return op;
+    }
+
+    private Operation knownOperation(String target) {
+        if (target == null) return null;
+        int dot = target.indexOf('.');
+        if (dot <= 0) return null;
+        Service service = services.get(target.substring(0, dot));
+        return service == null ? null : service.operations().get(target.substring(dot + 1));
     }
 
     private String regionOf(HttpCall call) {

@@ -31,8 +31,9 @@ import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Hands each whole request to the dispatcher on a worker thread (storage calls block, so
- * never on the event loop) and writes the answer with the headers every AWS answer carries.
+ * Hands each whole request to the dispatcher on a worker thread (storage calls may wait for
+ * the disk, so not on the event loop), unless it is a read by key that memory can answer,
+ * and writes the answer with the headers every AWS answer carries.
  */
 @ChannelHandler.Sharable
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -60,6 +61,12 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         HttpCall call = new HttpCall(request.method().name(), request.uri(), headers(request.headers()),
                 ByteBufUtil.getBytes(request.content()));
         boolean acceptsGzip = accepts(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        // Waking a worker and then the event loop again costs more than such a read itself.
+        HttpAnswer fromMemory = dispatcher.dispatchIfInMemory(call);
+        if (fromMemory != null) {
+            write(ctx, fromMemory, keepAlive, acceptsGzip);
+            return;
+        }
         try {
             workers.execute(() -> write(ctx, dispatcher.dispatch(call), keepAlive, acceptsGzip));
         } catch (RejectedExecutionException e) {

@@ -15,6 +15,11 @@ import java.util.Map;
 /** GetItem: the item, shaped by its projection; a missing item is an empty answer. */
 public final class GetItem implements Operation {
     @Override
+    public boolean onlyReadsByKey() {
+        return true;
+    }
+
+    @Override
     public Response handle(ApiRequest request) {
         JsonObject in = request.body();
         Constraints c = new Constraints();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
@@ -17,10 +18,12 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.Env;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
+import org.rocksdb.ReadTier;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksMemEnv;
 import org.rocksdb.Slice;
+import org.rocksdb.Status;
 import org.rocksdb.UInt64AddOperator;
 import org.rocksdb.WriteBufferManager;
 import org.rocksdb.WriteOptions;
@@ -44,6 +47,9 @@ public final class Store implements AutoCloseable {
         NativeLibrary.load();
     }
 
+    /** Set while the calling thread runs {@link #withoutWaitingForDisk}. */
+    private static final ThreadLocal<boolean[]> CACHE_ONLY = ThreadLocal.withInitial(() -> new boolean[1]);
+
     private final RocksDB db;
     private final DBOptions dbOptions;
     private final ColumnFamilyOptions familyOptions;
@@ -53,10 +59,13 @@ public final class Store implements AutoCloseable {
     private final WriteBufferManager writeBufferManager;
     private final BloomFilter bloomFilter;
     private final WriteOptions writeOptions;
+    private final ReadOptions cacheOnlyReads;
+    private final boolean inMemory;
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
 
     private Store(Path dir, boolean inMemory, boolean syncWrites) {
+        this.inMemory = inMemory;
         env = inMemory ? new RocksMemEnv(Env.getDefault()) : null;
         counterMerge = new UInt64AddOperator();
         blockCache = new LRUCache(BLOCK_CACHE_BYTES);
@@ -78,6 +87,8 @@ public final class Store implements AutoCloseable {
         if (env != null) dbOptions.setEnv(env);
         // A log kept in memory protects nothing the process keeps: an in-memory store has none.
         writeOptions = new WriteOptions().setSync(syncWrites).setDisableWAL(inMemory);
+        // RocksDB answers these from memtables and the block cache, or says Incomplete.
+        cacheOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
         for (Family f : Family.values()) {
@@ -116,9 +127,37 @@ public final class Store implements AutoCloseable {
 
     public byte[] get(Family family, byte[] key) {
         try {
+            if (!inMemory && CACHE_ONLY.get()[0]) return db.get(handle(family), cacheOnlyReads, key);
             return db.get(handle(family), key);
         } catch (RocksDBException e) {
+            Status status = e.getStatus();
+            if (status != null && status.getCode() == Status.Code.Incomplete) throw WouldWaitForDisk.INSTANCE;
             throw new StorageException("read failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the promise that its point reads ({@link #get}) never wait for the
+     * disk: each is answered from memory (memtables, the block cache, or an in-memory store),
+     * or throws {@link WouldWaitForDisk}, after which the caller runs the work again on a
+     * thread that may wait. Work that writes must not run here.
+     */
+    public <T> T withoutWaitingForDisk(Supplier<T> work) {
+        boolean[] cacheOnly = CACHE_ONLY.get();
+        cacheOnly[0] = true;
+        try {
+            return work.get();
+        } finally {
+            cacheOnly[0] = false;
+        }
+    }
+
+    /** A read inside {@link #withoutWaitingForDisk} needed the disk. Carries no stack: it is expected. */
+    public static final class WouldWaitForDisk extends RuntimeException {
+        static final WouldWaitForDisk INSTANCE = new WouldWaitForDisk();
+
+        private WouldWaitForDisk() {
+            super("the read needs the disk", null, false, false);
         }
     }
 
@@ -180,6 +219,7 @@ public final class Store implements AutoCloseable {
 
     private void closeOptions() {
         writeOptions.close();
+        cacheOnlyReads.close();
         dbOptions.close();
         familyOptions.close();
         writeBufferManager.close();
