@@ -85,7 +85,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (warmUp) {
             try (eddy) {
-                WarmUp.exercise(eddy.endpoint());
+                WarmUp.exercise(eddy.port());
             }
             return 0;
         }
