@@ -1,6 +1,7 @@
 package dev.eddy.core.changelog;
 
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.EncodedItem;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.item.KeyCodec;
 import dev.eddy.core.storage.Batch;
@@ -371,7 +372,8 @@ public final class ChangeLog implements WriteHook, TableListener {
                 + (newImage == null ? 0 : ItemSize.of(newImage));
         String eventId = UUID.randomUUID().toString().replace("-", "");
         return new StreamRecord(sequence, eventId, EventName.of(oldItem, newItem), Instant.ofEpochMilli(created),
-                origin, view, keys, oldImage, newImage, size);
+                origin, view, EncodedItem.of(keys), oldImage == null ? null : EncodedItem.of(oldImage),
+                newImage == null ? null : EncodedItem.of(newImage), size);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.eddy.core.changelog;
 
-import dev.eddy.core.item.AttributeValue;
-import dev.eddy.core.item.ItemCodec;
+import dev.eddy.core.item.EncodedItem;
 import dev.eddy.core.table.StreamSpecification.ViewType;
 import dev.eddy.core.write.WriteOrigin;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Stream records on disk. The creation time comes first so that trimming reads eight bytes
@@ -40,7 +38,10 @@ final class RecordCodec {
         return bytes.toByteArray();
     }
 
-    /** Reads the layout {@link #encode} writes, in place: GetRecords decodes a megabyte of these per call. */
+    /**
+     * Reads the layout {@link #encode} writes, in place: GetRecords reads a megabyte of these
+     * per call, so keys and images stay encoded in {@code bytes}.
+     */
     static StreamRecord decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         Instant created = Instant.ofEpochMilli(in.getLong());
@@ -49,9 +50,9 @@ final class RecordCodec {
         EventName eventName = EventName.valueOf(readUtf(in));
         WriteOrigin origin = WriteOrigin.valueOf(readUtf(in));
         ViewType viewType = ViewType.valueOf(readUtf(in));
-        Map<String, AttributeValue> keys = readItem(in);
-        Map<String, AttributeValue> oldImage = readItem(in);
-        Map<String, AttributeValue> newImage = readItem(in);
+        EncodedItem keys = readItem(in);
+        EncodedItem oldImage = readItem(in);
+        EncodedItem newImage = readItem(in);
         long sizeBytes = in.getLong();
         return new StreamRecord(sequence, eventId, eventName, created, origin, viewType, keys, oldImage,
                 newImage, sizeBytes);
@@ -70,20 +71,19 @@ final class RecordCodec {
         return ByteBuffer.wrap(bytes, 0, 8).getLong();
     }
 
-    private static void writeItem(DataOutputStream out, Map<String, AttributeValue> item) throws IOException {
+    private static void writeItem(DataOutputStream out, EncodedItem item) throws IOException {
         if (item == null) {
             out.writeInt(-1);
             return;
         }
-        byte[] encoded = ItemCodec.encode(item);
-        out.writeInt(encoded.length);
-        out.write(encoded);
+        out.writeInt(item.length());
+        out.write(item.bytes(), item.offset(), item.length());
     }
 
-    private static Map<String, AttributeValue> readItem(ByteBuffer in) {
+    private static EncodedItem readItem(ByteBuffer in) {
         int length = in.getInt();
         if (length < 0) return null;
-        Map<String, AttributeValue> item = ItemCodec.decode(in.array(), in.position());
+        EncodedItem item = new EncodedItem(in.array(), in.position(), length);
         in.position(in.position() + length);
         return item;
     }
