@@ -152,7 +152,7 @@ public final class ChangeLog implements WriteHook, TableListener {
         if (position >= before) {
             exhausted = true;
         } else {
-            try (Cursor c = store.cursor(Family.STREAMS, ChangeLogStorage.recordKey(s.id, shardNumber, position),
+            try (Cursor c = store.scan(Family.STREAMS, ChangeLogStorage.recordKey(s.id, shardNumber, position),
                     ChangeLogStorage.recordKey(s.id, shardNumber, before))) {
                 for (c.seekToFirst(); c.valid() && records.size() < limit; c.next()) {
                     StreamRecord r = RecordCodec.decode(c.value());
