@@ -120,9 +120,19 @@ public final class JsonBytes {
     public static boolean needsAsciiEscapes(byte[] utf8, int offset, int length) {
         int end = offset + length;
         int i = offset;
-        while (i + 8 <= end && !anyEscapes((long) LONGS.get(utf8, i))) i += 8;
-        while (i < end && !escapes(utf8[i])) i++;
-        return i < end;
+        // Four words per step and one branch: item strings are often a kilobyte or more.
+        for (; i + 32 <= end; i += 32) {
+            long lanes = asciiEscapeLanes((long) LONGS.get(utf8, i)) | asciiEscapeLanes((long) LONGS.get(utf8, i + 8))
+                    | asciiEscapeLanes((long) LONGS.get(utf8, i + 16)) | asciiEscapeLanes((long) LONGS.get(utf8, i + 24));
+            if ((lanes & HIGH_BITS) != 0) return true;
+        }
+        for (; i + 8 <= end; i += 8) {
+            if (anyEscapes((long) LONGS.get(utf8, i))) return true;
+        }
+        for (; i < end; i++) {
+            if (escapes(utf8[i])) return true;
+        }
+        return false;
     }
 
     public JsonBytes number(long value) {
@@ -175,11 +185,15 @@ public final class JsonBytes {
         return ((asciiEscapeLanes(v) | fourByteLeads) & HIGH_BITS) != 0;
     }
 
+    /**
+     * Eight lanes whose top bit is set where the byte is below 0x20, {@code "} or {@code \}
+     * (and possibly in the lane after such a byte). The quote and backslash tests look at
+     * {@code v ^ c}, whose top bits are those of {@code v}, so one {@code & ~v} serves all three.
+     */
     private static long asciiEscapeLanes(long v) {
-        long control = (v - 0x20 * ONES) & ~v;
         long quote = v ^ ('"' * ONES);
         long backslash = v ^ ('\\' * ONES);
-        return control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash);
+        return ((v - 0x20 * ONES) | (quote - ONES) | (backslash - ONES)) & ~v;
     }
 
     private void escape(byte b) {

@@ -74,6 +74,12 @@ class ItemJsonTest {
                 texts.add("y".repeat(at) + "\u001f" + "y".repeat(length - at - 1));
             }
         }
+        for (int length = 32; length <= 100; length++) {
+            for (int at = 0; at < length; at++) {
+                char escaped = "\"\\\u0000\u001f\n".charAt(at % 5);
+                texts.add("z".repeat(at) + escaped + "z".repeat(length - at - 1));
+            }
+        }
         for (String text : texts) {
             Map<String, AttributeValue> item = new LinkedHashMap<>();
             item.put(text, AttributeValue.s(text));

@@ -10,12 +10,17 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 
 /**
  * Stream records on disk. The creation time comes first so that trimming reads eight bytes
  * per record; enum values are stored by name, never by ordinal.
  */
 final class RecordCodec {
+    private static final Names<EventName> EVENT_NAMES = new Names<>(EventName.values());
+    private static final Names<WriteOrigin> ORIGINS = new Names<>(WriteOrigin.values());
+    private static final Names<ViewType> VIEW_TYPES = new Names<>(ViewType.values());
+
     private RecordCodec() {
     }
 
@@ -47,9 +52,9 @@ final class RecordCodec {
         Instant created = Instant.ofEpochMilli(in.getLong());
         long sequence = in.getLong();
         String eventId = readUtf(in);
-        EventName eventName = EventName.valueOf(readUtf(in));
-        WriteOrigin origin = WriteOrigin.valueOf(readUtf(in));
-        ViewType viewType = ViewType.valueOf(readUtf(in));
+        EventName eventName = readEnum(in, EVENT_NAMES);
+        WriteOrigin origin = readEnum(in, ORIGINS);
+        ViewType viewType = readEnum(in, VIEW_TYPES);
         EncodedItem keys = readItem(in);
         EncodedItem oldImage = readItem(in);
         EncodedItem newImage = readItem(in);
@@ -64,6 +69,33 @@ final class RecordCodec {
         String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return s;
+    }
+
+    /** An enum value stored by name, found without making a string of the name. */
+    private static <E extends Enum<E>> E readEnum(ByteBuffer in, Names<E> names) {
+        int length = in.getShort() & 0xFFFF;
+        int at = in.position();
+        for (int i = 0; i < names.values.length; i++) {
+            byte[] name = names.bytes[i];
+            if (Arrays.equals(in.array(), at, at + length, name, 0, name.length)) {
+                in.position(at + length);
+                return names.values[i];
+            }
+        }
+        throw new IllegalStateException("corrupt stream record: unknown name "
+                + new String(in.array(), at, length, StandardCharsets.UTF_8));
+    }
+
+    /** An enum's values and the UTF-8 of their names. */
+    private static final class Names<E extends Enum<E>> {
+        final E[] values;
+        final byte[][] bytes;
+
+        Names(E[] values) {
+            this.values = values;
+            this.bytes = new byte[values.length][];
+            for (int i = 0; i < values.length; i++) bytes[i] = values[i].name().getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** The creation time of an encoded record, without decoding the rest. */
