@@ -21,10 +21,15 @@ public final class ShardIterators {
     public static final Duration LIFETIME = Duration.ofMinutes(15);
     private static final String VERSION = "|1|";
     private static final int MAC_BYTES = 16;
-    private final SecretKeySpec key;
+    /**
+     * One keyed Mac per thread: looking the algorithm up and keying it cost more than the
+     * signature itself, twice per GetRecords. A Mac is reset by {@code doFinal}.
+     */
+    private final ThreadLocal<Mac> macs;
 
     public ShardIterators(byte[] secret) {
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> newMac(key));
     }
 
     /** What an iterator points at. */
@@ -68,11 +73,16 @@ public final class ShardIterators {
     }
 
     private byte[] mac(String arn, byte[] body) {
+        Mac mac = macs.get();
+        mac.update(arn.getBytes(StandardCharsets.UTF_8));
+        return mac.doFinal(body);
+    }
+
+    private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(arn.getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

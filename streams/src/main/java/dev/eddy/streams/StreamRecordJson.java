@@ -1,50 +1,71 @@
 package dev.eddy.streams;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.eddy.api.json.AttributeValueJson;
+import dev.eddy.api.json.ItemJson;
+import dev.eddy.api.json.JsonBytes;
 import dev.eddy.core.changelog.SequenceNumbers;
 import dev.eddy.core.changelog.StreamRecord;
 import dev.eddy.core.write.WriteOrigin;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
-/** A stream record as GetRecords sends it, member for member as AWS does. */
+/**
+ * Stream records as GetRecords sends them, member for member as AWS does, written as bytes:
+ * a GetRecords body is up to a megabyte of records, whose keys and images are copied from
+ * their stored form by an {@link ItemJson} without being decoded.
+ */
 public final class StreamRecordJson {
     /** AWS's current record format: 1.1. */
     public static final String EVENT_VERSION = "1.1";
+    private static final byte[] REGION = ascii("{\"awsRegion\":");
+    private static final byte[] CREATED = ascii(",\"dynamodb\":{\"ApproximateCreationDateTime\":");
+    private static final byte[] KEYS = ascii(",\"Keys\":");
+    private static final byte[] NEW_IMAGE = ascii(",\"NewImage\":");
+    private static final byte[] OLD_IMAGE = ascii(",\"OldImage\":");
+    private static final byte[] SEQUENCE = ascii(",\"SequenceNumber\":");
+    private static final byte[] SIZE = ascii(",\"SizeBytes\":");
+    private static final byte[] VIEW_TYPE = ascii(",\"StreamViewType\":");
+    private static final byte[] EVENT_ID = ascii("},\"eventID\":");
+    private static final byte[] EVENT_NAME = ascii(",\"eventName\":");
+    private static final byte[] SOURCE_AND_VERSION =
+            ascii(",\"eventSource\":\"aws:dynamodb\",\"eventVersion\":\"" + EVENT_VERSION + "\"");
+    private static final byte[] TIME_TO_LIVE =
+            ascii(",\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}");
 
-    private StreamRecordJson() {
+    private final JsonBytes out;
+    private final ItemJson items;
+    private final byte[] region;
+
+    /** Writes records of {@code region}'s streams into {@code out}. */
+    public StreamRecordJson(JsonBytes out, String region) {
+        this.out = out;
+        this.items = new ItemJson(out);
+        this.region = new JsonBytes(region.length() + 2).string(region).toByteArray();
     }
 
-    public static void write(JsonGenerator g, StreamRecord r, String region) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("awsRegion", region);
-        g.writeObjectFieldStart("dynamodb");
+    public void write(StreamRecord r) {
+        out.raw(REGION).raw(region);
         // Whole seconds, as AWS reports the creation time of a stream record.
-        g.writeNumberField("ApproximateCreationDateTime", r.created().getEpochSecond());
-        g.writeFieldName("Keys");
-        AttributeValueJson.writeMap(g, r.keys());
+        out.raw(CREATED).number(r.created().getEpochSecond());
+        out.raw(KEYS);
+        items.write(r.keys());
         if (r.newImage() != null) {
-            g.writeFieldName("NewImage");
-            AttributeValueJson.writeMap(g, r.newImage());
+            out.raw(NEW_IMAGE);
+            items.write(r.newImage());
         }
         if (r.oldImage() != null) {
-            g.writeFieldName("OldImage");
-            AttributeValueJson.writeMap(g, r.oldImage());
+            out.raw(OLD_IMAGE);
+            items.write(r.oldImage());
         }
-        g.writeStringField("SequenceNumber", SequenceNumbers.format(r.sequence()));
-        g.writeNumberField("SizeBytes", r.sizeBytes());
-        g.writeStringField("StreamViewType", r.viewType().name());
-        g.writeEndObject();
-        g.writeStringField("eventID", r.eventId());
-        g.writeStringField("eventName", r.eventName().name());
-        g.writeStringField("eventSource", "aws:dynamodb");
-        g.writeStringField("eventVersion", EVENT_VERSION);
-        if (r.origin() == WriteOrigin.TIME_TO_LIVE) {
-            g.writeObjectFieldStart("userIdentity");
-            g.writeStringField("PrincipalId", "dynamodb.amazonaws.com");
-            g.writeStringField("Type", "Service");
-            g.writeEndObject();
-        }
-        g.writeEndObject();
+        out.raw(SEQUENCE).string(SequenceNumbers.format(r.sequence()));
+        out.raw(SIZE).number(r.sizeBytes());
+        out.raw(VIEW_TYPE).string(r.viewType().name());
+        out.raw(EVENT_ID).string(r.eventId());
+        out.raw(EVENT_NAME).string(r.eventName().name());
+        out.raw(SOURCE_AND_VERSION);
+        if (r.origin() == WriteOrigin.TIME_TO_LIVE) out.raw(TIME_TO_LIVE);
+        out.raw('}');
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

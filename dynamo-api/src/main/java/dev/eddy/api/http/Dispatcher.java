@@ -74,7 +74,7 @@ public final class Dispatcher {
             if (body == null) throw new DynamoException(ErrorCode.SERIALIZATION, null);
             Response response = operation.handle(new ApiRequest(new JsonObject(body),
                     region == null ? defaultRegion : region, emulator, emulator.clock().instant()));
-            return json(200, response::write);
+            return json(200, response);
         } catch (DynamoException e) {
             return error(e);
         } catch (Store.WouldWaitForDisk e) {
@@ -150,6 +150,7 @@ public final class Dispatcher {
     }
 
     private HttpAnswer json(int status, Response response) {
+        if (response instanceof Response.Written written) return HttpAnswer.of(status, JSON_1_0, written.json());
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
             response.write(g);

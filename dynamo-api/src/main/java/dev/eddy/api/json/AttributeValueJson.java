@@ -24,7 +24,7 @@ import java.util.Set;
 public final class AttributeValueJson {
     /** DynamoDB allows 32 levels of nested lists and maps. */
     private static final int MAX_DEPTH = 32;
-    private static final int RAW_COPY_MIN_LENGTH = 32;
+    static final int RAW_COPY_MIN_LENGTH = 32;
     private static final String[] TYPES = {"S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M"};
 
     private AttributeValueJson() {

@@ -2,6 +2,7 @@ package dev.eddy.api.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /** A successful response body, written straight to the output as JSON. */
 @FunctionalInterface
@@ -12,4 +13,17 @@ public interface Response {
     };
 
     void write(JsonGenerator g) throws IOException;
+
+    /** A body already written as UTF-8 JSON, e.g. with a {@code JsonBytes}: sent as it is. */
+    static Response written(byte[] json) {
+        return new Written(json);
+    }
+
+    /** See {@link #written}; the protocol sends {@code json} without a generator. */
+    record Written(byte[] json) implements Response {
+        @Override
+        public void write(JsonGenerator g) throws IOException {
+            g.writeRawValue(new String(json, StandardCharsets.UTF_8));
+        }
+    }
 }

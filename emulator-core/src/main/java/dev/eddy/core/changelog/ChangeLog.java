@@ -1,6 +1,7 @@
 package dev.eddy.core.changelog;
 
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.EncodedItem;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.item.KeyCodec;
 import dev.eddy.core.storage.Batch;
@@ -151,7 +152,7 @@ public final class ChangeLog implements WriteHook, TableListener {
         if (position >= before) {
             exhausted = true;
         } else {
-            try (Cursor c = store.cursor(Family.STREAMS, ChangeLogStorage.recordKey(s.id, shardNumber, position),
+            try (Cursor c = store.scan(Family.STREAMS, ChangeLogStorage.recordKey(s.id, shardNumber, position),
                     ChangeLogStorage.recordKey(s.id, shardNumber, before))) {
                 for (c.seekToFirst(); c.valid() && records.size() < limit; c.next()) {
                     StreamRecord r = RecordCodec.decode(c.value());
@@ -371,7 +372,8 @@ public final class ChangeLog implements WriteHook, TableListener {
                 + (newImage == null ? 0 : ItemSize.of(newImage));
         String eventId = UUID.randomUUID().toString().replace("-", "");
         return new StreamRecord(sequence, eventId, EventName.of(oldItem, newItem), Instant.ofEpochMilli(created),
-                origin, view, keys, oldImage, newImage, size);
+                origin, view, EncodedItem.of(keys), oldImage == null ? null : EncodedItem.of(oldImage),
+                newImage == null ? null : EncodedItem.of(newImage), size);
     }
 
     /**

@@ -35,6 +35,15 @@ public final class ItemCodec {
         return readMap(new Reader(bytes, offset));
     }
 
+    /**
+     * Visits the item encoded at {@code offset} attribute by attribute, in stored order,
+     * without building attribute values: what a reader that only copies values out needs.
+     */
+    public static void visit(byte[] bytes, int offset, ItemVisitor visitor) {
+        Reader r = new Reader(bytes, offset);
+        visitMembers(r, r.varint(), visitor);
+    }
+
     public static byte[] encodeValue(AttributeValue value) {
         Writer w = new Writer(64);
         writeValue(w, value);
@@ -129,6 +138,82 @@ public final class ItemCodec {
             case M: return new AttributeValue.M(readMap(r));
             default: throw new IllegalStateException("corrupt item: unknown tag " + tag);
         }
+    }
+
+    private static void visitMembers(Reader r, int n, ItemVisitor v) {
+        for (int i = 0; i < n; i++) {
+            int length = r.varint();
+            v.name(r.buf, r.pos, length);
+            r.pos += length;
+            visitValue(r, v);
+        }
+    }
+
+    private static void visitValue(Reader r, ItemVisitor v) {
+        int tag = r.tag();
+        switch (tag) {
+            case S -> visitString(r, v);
+            case N -> visitNumber(r, v);
+            case B -> visitBinary(r, v);
+            case BOOL -> v.bool(r.tag() == 1);
+            case NULL -> v.nullValue();
+            case SS -> {
+                int n = r.varint();
+                v.startSet(AttributeValue.Type.SS, n);
+                for (int i = 0; i < n; i++) visitString(r, v);
+                v.end();
+            }
+            case NS -> {
+                int n = r.varint();
+                v.startSet(AttributeValue.Type.NS, n);
+                for (int i = 0; i < n; i++) visitNumber(r, v);
+                v.end();
+            }
+            case BS -> {
+                int n = r.varint();
+                v.startSet(AttributeValue.Type.BS, n);
+                for (int i = 0; i < n; i++) visitBinary(r, v);
+                v.end();
+            }
+            case L -> {
+                int n = r.varint();
+                v.startList(n);
+                for (int i = 0; i < n; i++) visitValue(r, v);
+                v.end();
+            }
+            case M -> {
+                int n = r.varint();
+                v.startMap(n);
+                visitMembers(r, n, v);
+                v.end();
+            }
+            default -> throw new IllegalStateException("corrupt item: unknown tag " + tag);
+        }
+    }
+
+    private static void visitString(Reader r, ItemVisitor v) {
+        int length = r.varint();
+        v.string(r.buf, r.pos, length);
+        r.pos += length;
+    }
+
+    /** Numbers are stored as canonical text; anything else is made canonical, as decoding would. */
+    private static void visitNumber(Reader r, ItemVisitor v) {
+        int length = r.varint();
+        if (Numbers.isCanonical(r.buf, r.pos, length)) {
+            v.number(r.buf, r.pos, length);
+        } else {
+            String text = new String(r.buf, r.pos, length, StandardCharsets.US_ASCII);
+            byte[] canonical = Numbers.toText(Numbers.normalise(new BigDecimal(text))).getBytes(StandardCharsets.US_ASCII);
+            v.number(canonical, 0, canonical.length);
+        }
+        r.pos += length;
+    }
+
+    private static void visitBinary(Reader r, ItemVisitor v) {
+        int length = r.varint();
+        v.binary(r.buf, r.pos, length);
+        r.pos += length;
     }
 
     private static final class Writer {

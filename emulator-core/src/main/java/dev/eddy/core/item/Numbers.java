@@ -66,6 +66,32 @@ public final class Numbers {
     }
 
     /**
+     * Whether ASCII {@code text} is what {@link #toText} makes of a normalised number: an
+     * optional minus, an integer part without leading zeros, and a fraction, if any, that does
+     * not end in zero; "0" alone for zero.
+     */
+    public static boolean isCanonical(byte[] text, int offset, int length) {
+        int i = offset;
+        int end = offset + length;
+        boolean negative = i < end && text[i] == '-';
+        if (negative) i++;
+        int integerStart = i;
+        while (i < end && isDigit(text[i])) i++;
+        int integerDigits = i - integerStart;
+        if (integerDigits == 0 || (integerDigits > 1 && text[integerStart] == '0')) return false;
+        if (i == end) return !(negative && integerDigits == 1 && text[integerStart] == '0');
+        if (text[i] != '.') return false;
+        i++;
+        int fractionStart = i;
+        while (i < end && isDigit(text[i])) i++;
+        return i == end && i > fractionStart && text[end - 1] != '0';
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+
+    /**
      * Accepts what DynamoDB accepts: optional sign, digits with an optional point, an
      * optional exponent. Rejects what BigDecimal alone would let through (blanks,
      * "Infinity", hex) and exponents too large to be meaningful.

@@ -72,7 +72,7 @@ class ChangeLogTest {
             if (r.records().isEmpty()) continue;
             shardsWithRecords++;
             for (int i = 0; i < 10; i++) {
-                assertEquals(Integer.toString(i), ((AttributeValue.S) r.records().get(i).newImage().get("v")).value());
+                assertEquals(Integer.toString(i), ((AttributeValue.S) r.records().get(i).newImage().decode().get("v")).value());
             }
         }
         assertEquals(1, shardsWithRecords);

@@ -1,7 +1,9 @@
 package dev.eddy.core.item;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eddy.core.error.DynamoException;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,23 @@ class NumbersTest {
         Numbers.parse("9.9999999999999999999999999999999999999E+125");
         Numbers.parse("-1E-130");
         Numbers.parse("1" + "0".repeat(38));
+    }
+
+    @Test
+    void canonicalTextIsRecognisedAndAnythingElseIsNot() {
+        for (String n : new String[] {"0", "1", "-1", "10", "100", "0.5", "-0.5", "1.25", "-100.001",
+                "9.9999999999999999999999999999999999999E+125", "-1E-130", "123456789012345678901234567890"}) {
+            String text = Numbers.toText(Numbers.parse(n));
+            assertTrue(canonical(text), text);
+        }
+        for (String text : new String[] {"", "-", "-0", "00", "01", "1.", ".5", "1.50", "0.0", "1E2", "+1", "1e2",
+                "1.2.3", " 1", "1 ", "--1", "-.5", "0.", "-00.5"}) {
+            assertFalse(canonical(text), text);
+        }
+    }
+
+    private static boolean canonical(String text) {
+        byte[] padded = ("x" + text + "9").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return Numbers.isCanonical(padded, 1, text.length());
     }
 }

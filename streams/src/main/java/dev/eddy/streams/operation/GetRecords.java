@@ -1,6 +1,7 @@
 package dev.eddy.streams.operation;
 
 import dev.eddy.api.json.Constraints;
+import dev.eddy.api.json.JsonBytes;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.api.operation.ApiRequest;
 import dev.eddy.api.operation.Operation;
@@ -11,6 +12,7 @@ import dev.eddy.core.changelog.StreamRecord;
 import dev.eddy.streams.Messages;
 import dev.eddy.streams.ShardIterators;
 import dev.eddy.streams.StreamRecordJson;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -20,6 +22,10 @@ import java.time.Instant;
 public final class GetRecords implements Operation {
     private static final int MAX_LIMIT = 1000;
     private static final long MAX_BYTES = 1024 * 1024;
+    /** Record members and the JSON of attribute types, beyond the SizeBytes of a record's images. */
+    private static final int RECORD_OVERHEAD_ESTIMATE = 512;
+    private static final byte[] NEXT_SHARD_ITERATOR = "\"NextShardIterator\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECORDS = "\"Records\":[".getBytes(StandardCharsets.US_ASCII);
     private final ShardIterators iterators;
 
     public GetRecords(ShardIterators iterators) {
@@ -54,15 +60,29 @@ public final class GetRecords implements Operation {
         }
         String next = result.shardEnded() ? null
                 : iterators.encode(new ShardIterators.Position(at.streamArn(), at.shardId(), result.nextPosition(), now));
-        String region = regionOf(at.streamArn());
-        return g -> {
-            g.writeStartObject();
-            if (next != null) g.writeStringField("NextShardIterator", next);
-            g.writeArrayFieldStart("Records");
-            for (StreamRecord r : result.records()) StreamRecordJson.write(g, r, region);
-            g.writeEndArray();
-            g.writeEndObject();
-        };
+        return Response.written(body(next, result, regionOf(at.streamArn())));
+    }
+
+    /**
+     * The body, written at once rather than through a generator: records are most of it, and
+     * their keys and images are copied from their stored bytes.
+     */
+    private static byte[] body(String next, ReadResult result, String region) {
+        long estimate = 64;
+        for (StreamRecord r : result.records()) estimate += r.sizeBytes() + RECORD_OVERHEAD_ESTIMATE;
+        JsonBytes out = new JsonBytes((int) Math.min(estimate, 4 * MAX_BYTES));
+        out.raw('{');
+        if (next != null) out.raw(NEXT_SHARD_ITERATOR).string(next).raw(',');
+        out.raw(RECORDS);
+        StreamRecordJson records = new StreamRecordJson(out, region);
+        boolean first = true;
+        for (StreamRecord r : result.records()) {
+            if (!first) out.raw(',');
+            first = false;
+            records.write(r);
+        }
+        out.raw(']').raw('}');
+        return out.toByteArray();
     }
 
     private static String regionOf(String streamArn) {
