@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final int GZIP_THRESHOLD = 1024;
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
     /** The Date header changes once a second; formatting it per response is wasted work. */
-    private static volatile String[] dateOfSecond = {"", ""};
+    /** HTTP's IMF-fixdate, as AWS sends it: a two-digit day ("Tue, 01 Dec 2026 ..."), unlike RFC 1123's. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    private static volatile DateOfSecond dateOfSecond = new DateOfSecond(-1, "");
 
     private final Dispatcher dispatcher;
     private final ExecutorService workers;
@@ -142,12 +146,15 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     private static String httpDate() {
-        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-        String second = Long.toString(now.toEpochSecond());
-        String[] cached = dateOfSecond;
-        if (cached[0].equals(second)) return cached[1];
-        String formatted = DateTimeFormatter.RFC_1123_DATE_TIME.format(now);
-        dateOfSecond = new String[] {second, formatted};
+        // The clock's millisecond read is cheap; building a ZonedDateTime per response was not.
+        long second = System.currentTimeMillis() / 1000;
+        DateOfSecond cached = dateOfSecond;
+        if (cached.second == second) return cached.formatted;
+        String formatted = HTTP_DATE.format(ZonedDateTime.ofInstant(Instant.ofEpochSecond(second), ZoneOffset.UTC));
+        dateOfSecond = new DateOfSecond(second, formatted);
         return formatted;
+    }
+
+    private record DateOfSecond(long second, String formatted) {
     }
 }
