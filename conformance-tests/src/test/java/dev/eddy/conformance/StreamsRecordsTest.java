@@ -214,6 +214,41 @@ class StreamsRecordsTest {
         assertNull(records.get(0).userIdentity());
     }
 
+    @Test
+    void pagesOfOneRecordFollowEachOtherWithoutLossOrRepeatWhileWritesGoOn() {
+        String table = TABLES.get(StreamViewType.KEYS_ONLY);
+        String arn = StreamConsumer.streamArnOf(table);
+        String pk = UUID.randomUUID().toString();
+        for (int i = 0; i < 4; i++) putSortKey(table, pk, i);
+        Record first = recordsOf(table, pk, 1).get(0);
+        String shard = shardOf(arn, first);
+        String iterator = Clients.streams().getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                .sequenceNumber(first.dynamodb().sequenceNumber())).shardIterator();
+
+        List<String> seen = new ArrayList<>();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(Endpoint.isEmbedded() ? 5 : 30));
+        for (int page = 0; seen.size() < 8 && Instant.now().isBefore(deadline); page++) {
+            String from = iterator;
+            var answer = Clients.streams().getRecords(r -> r.shardIterator(from).limit(1));
+            assertTrue(answer.records().size() <= 1);
+            for (Record r : answer.records()) {
+                if (r.dynamodb().keys().get("pk").s().equals(pk)) seen.add(r.dynamodb().keys().get("sk").n());
+            }
+            // Written while the shard is read a record at a time: after the first pages, and at its end.
+            if (page == 1) for (int i = 4; i < 7; i++) putSortKey(table, pk, i);
+            if (answer.records().isEmpty() && seen.size() == 7) putSortKey(table, pk, 7);
+            if (answer.records().isEmpty()) pause();
+            iterator = answer.nextShardIterator();
+        }
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7"), seen);
+    }
+
+    private void putSortKey(String table, String pk, int sk) {
+        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk),
+                "sk", AttributeValue.fromN(Integer.toString(sk)))));
+    }
+
     /** The endpoint's time: other tests move an embedded Eddy's clock forward. */
     private static Instant serverNow() {
         return Endpoint.isEmbedded() ? Endpoint.embedded().clock().instant() : Instant.now();
