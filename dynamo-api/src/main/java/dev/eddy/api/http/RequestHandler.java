@@ -41,10 +41,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** Below this, compressing costs more than it saves. */
     private static final int GZIP_THRESHOLD = 1024;
     private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
-    /** The Date header changes once a second; formatting it per response is wasted work. */
     /** HTTP's IMF-fixdate, as AWS sends it: a two-digit day ("Tue, 01 Dec 2026 ..."), unlike RFC 1123's. */
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+    /** The Date header changes once a second; formatting it per response is wasted work. */
     private static volatile DateOfSecond dateOfSecond = new DateOfSecond(-1, "");
 
     private final Dispatcher dispatcher;
