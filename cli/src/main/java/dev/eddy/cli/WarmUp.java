@@ -11,9 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A training run through the common requests, streams included, so that the class-data
- * archive (or, on a JDK 25, the ahead-of-time cache with its method profiles) recorded
- * during it holds what a real start and its first requests need; the ./eddy script records
- * one per build. The requests go over a plain socket: an HTTP client library would fill the
+ * archive recorded during it holds what a real start and its first requests need; the
+ * ./eddy script records one per build and JDK. The requests go over a plain socket: an HTTP client library would fill the
  * archive with its own classes, which every later start would then load for nothing.
  */
 final class WarmUp {
