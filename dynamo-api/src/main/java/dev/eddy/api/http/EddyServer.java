@@ -3,6 +3,8 @@ package dev.eddy.api.http;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -46,6 +48,15 @@ public final class EddyServer implements AutoCloseable {
             : new NioEventLoopGroup(1, daemonThreads("eddy-accept"));
     private final EventLoopGroup io = EPOLL ? new EpollEventLoopGroup(0, daemonThreads("eddy-io"))
             : new NioEventLoopGroup(0, daemonThreads("eddy-io"));
+    /**
+     * Netty's pooled buffers in 1 MB chunks instead of its default 4 MB: each event loop's arena
+     * holds at least one chunk, and with four loops the default kept 16 MB resident for buffers
+     * that are mostly a few kilobytes. Larger buffers are allocated on their own.
+     */
+    private static final ByteBufAllocator ALLOCATOR = new PooledByteBufAllocator(true,
+            PooledByteBufAllocator.defaultNumHeapArena(), PooledByteBufAllocator.defaultNumDirectArena(),
+            PooledByteBufAllocator.defaultPageSize(), 7, PooledByteBufAllocator.defaultSmallCacheSize(),
+            PooledByteBufAllocator.defaultNormalCacheSize(), PooledByteBufAllocator.defaultUseCacheForAllThreads());
     private final ExecutorService workers = Executors.newFixedThreadPool(
             Math.max(16, Runtime.getRuntime().availableProcessors() * 8), daemonThreads("eddy-worker"));
     private volatile Channel channel;
@@ -64,6 +75,8 @@ public final class EddyServer implements AutoCloseable {
                 .group(boss, io)
                 .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.ALLOCATOR, ALLOCATOR)
+                .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
