@@ -5,7 +5,6 @@ import dev.eddy.api.json.JsonBytes;
 import dev.eddy.core.changelog.SequenceNumbers;
 import dev.eddy.core.changelog.StreamRecord;
 import dev.eddy.core.write.WriteOrigin;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Stream records as GetRecords sends them, member for member as AWS does, written as bytes:
@@ -15,20 +14,20 @@ import java.nio.charset.StandardCharsets;
 public final class StreamRecordJson {
     /** AWS's current record format: 1.1. */
     public static final String EVENT_VERSION = "1.1";
-    private static final byte[] REGION = ascii("{\"awsRegion\":");
-    private static final byte[] CREATED = ascii(",\"dynamodb\":{\"ApproximateCreationDateTime\":");
-    private static final byte[] KEYS = ascii(",\"Keys\":");
-    private static final byte[] NEW_IMAGE = ascii(",\"NewImage\":");
-    private static final byte[] OLD_IMAGE = ascii(",\"OldImage\":");
-    private static final byte[] SEQUENCE = ascii(",\"SequenceNumber\":");
-    private static final byte[] SIZE = ascii(",\"SizeBytes\":");
-    private static final byte[] VIEW_TYPE = ascii(",\"StreamViewType\":");
-    private static final byte[] EVENT_ID = ascii("},\"eventID\":");
-    private static final byte[] EVENT_NAME = ascii(",\"eventName\":");
+    private static final byte[] REGION = JsonBytes.ascii("{\"awsRegion\":");
+    private static final byte[] CREATED = JsonBytes.ascii(",\"dynamodb\":{\"ApproximateCreationDateTime\":");
+    private static final byte[] KEYS = JsonBytes.ascii(",\"Keys\":");
+    private static final byte[] NEW_IMAGE = JsonBytes.ascii(",\"NewImage\":");
+    private static final byte[] OLD_IMAGE = JsonBytes.ascii(",\"OldImage\":");
+    private static final byte[] SEQUENCE = JsonBytes.ascii(",\"SequenceNumber\":");
+    private static final byte[] SIZE = JsonBytes.ascii(",\"SizeBytes\":");
+    private static final byte[] VIEW_TYPE = JsonBytes.ascii(",\"StreamViewType\":");
+    private static final byte[] EVENT_ID = JsonBytes.ascii("},\"eventID\":");
+    private static final byte[] EVENT_NAME = JsonBytes.ascii(",\"eventName\":");
     private static final byte[] SOURCE_AND_VERSION =
-            ascii(",\"eventSource\":\"aws:dynamodb\",\"eventVersion\":\"" + EVENT_VERSION + "\"");
+            JsonBytes.ascii(",\"eventSource\":\"aws:dynamodb\",\"eventVersion\":\"" + EVENT_VERSION + "\"");
     private static final byte[] TIME_TO_LIVE =
-            ascii(",\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}");
+            JsonBytes.ascii(",\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}");
 
     private final JsonBytes out;
     private final ItemJson items;
@@ -63,9 +62,5 @@ public final class StreamRecordJson {
         out.raw(SOURCE_AND_VERSION);
         if (r.origin() == WriteOrigin.TIME_TO_LIVE) out.raw(TIME_TO_LIVE);
         out.raw('}');
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

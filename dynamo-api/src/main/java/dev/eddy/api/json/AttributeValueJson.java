@@ -219,12 +219,9 @@ public final class AttributeValueJson {
             return;
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        for (byte b : utf8) {
-            // Bytes of multi-byte characters are negative and never need escaping.
-            if (b >= 0 && (b < 0x20 || b == '"' || b == '\\')) {
-                g.writeString(text);
-                return;
-            }
+        if (JsonBytes.needsAsciiEscapes(utf8, 0, utf8.length)) {
+            g.writeString(text);
+            return;
         }
         g.writeRawUTF8String(utf8, 0, utf8.length);
     }

@@ -3,7 +3,6 @@ package dev.eddy.api.json;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.EncodedItem;
 import dev.eddy.core.item.ItemVisitor;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -14,20 +13,20 @@ import java.util.Arrays;
  */
 public final class ItemJson implements ItemVisitor {
     private static final byte MAP = 0, LIST = 1, SET = 2;
-    private static final byte[] S = ascii("{\"S\":");
-    private static final byte[] N = ascii("{\"N\":\"");
-    private static final byte[] N_END = ascii("\"}");
-    private static final byte[] B = ascii("{\"B\":");
-    private static final byte[] TRUE = ascii("{\"BOOL\":true}");
-    private static final byte[] FALSE = ascii("{\"BOOL\":false}");
-    private static final byte[] NULL = ascii("{\"NULL\":true}");
-    private static final byte[] M = ascii("{\"M\":{");
-    private static final byte[] L = ascii("{\"L\":[");
-    private static final byte[] SS = ascii("{\"SS\":[");
-    private static final byte[] NS = ascii("{\"NS\":[");
-    private static final byte[] BS = ascii("{\"BS\":[");
-    private static final byte[] MAP_END = ascii("}}");
-    private static final byte[] ARRAY_END = ascii("]}");
+    private static final byte[] S = JsonBytes.ascii("{\"S\":");
+    private static final byte[] N = JsonBytes.ascii("{\"N\":\"");
+    private static final byte[] N_END = JsonBytes.ascii("\"}");
+    private static final byte[] B = JsonBytes.ascii("{\"B\":");
+    private static final byte[] TRUE = JsonBytes.ascii("{\"BOOL\":true}");
+    private static final byte[] FALSE = JsonBytes.ascii("{\"BOOL\":false}");
+    private static final byte[] NULL = JsonBytes.ascii("{\"NULL\":true}");
+    private static final byte[] M = JsonBytes.ascii("{\"M\":{");
+    private static final byte[] L = JsonBytes.ascii("{\"L\":[");
+    private static final byte[] SS = JsonBytes.ascii("{\"SS\":[");
+    private static final byte[] NS = JsonBytes.ascii("{\"NS\":[");
+    private static final byte[] BS = JsonBytes.ascii("{\"BS\":[");
+    private static final byte[] MAP_END = JsonBytes.ascii("}}");
+    private static final byte[] ARRAY_END = JsonBytes.ascii("]}");
 
     private final JsonBytes out;
     /** Per open map, list or set: its kind, and whether nothing was written in it yet. */
@@ -179,9 +178,5 @@ public final class ItemJson implements ItemVisitor {
         }
         kinds[depth] = kind;
         empty[depth] = true;
-    }
-
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

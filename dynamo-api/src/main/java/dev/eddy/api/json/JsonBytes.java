@@ -41,6 +41,11 @@ public final class JsonBytes {
         buf = new byte[Math.max(16, capacity)];
     }
 
+    /** The bytes of ASCII text, such as a prepared member name for {@link #raw(byte[])}. */
+    public static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     public JsonBytes raw(char ascii) {
         ensure(1);
         buf[size++] = (byte) ascii;

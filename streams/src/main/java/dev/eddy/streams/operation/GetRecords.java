@@ -12,7 +12,6 @@ import dev.eddy.core.changelog.StreamRecord;
 import dev.eddy.streams.Messages;
 import dev.eddy.streams.ShardIterators;
 import dev.eddy.streams.StreamRecordJson;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -24,8 +23,8 @@ public final class GetRecords implements Operation {
     private static final long MAX_BYTES = 1024 * 1024;
     /** Record members and the JSON of attribute types, beyond the SizeBytes of a record's images. */
     private static final int RECORD_OVERHEAD_ESTIMATE = 512;
-    private static final byte[] NEXT_SHARD_ITERATOR = "\"NextShardIterator\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] RECORDS = "\"Records\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_SHARD_ITERATOR = JsonBytes.ascii("\"NextShardIterator\":");
+    private static final byte[] RECORDS = JsonBytes.ascii("\"Records\":[");
     private final ShardIterators iterators;
 
     public GetRecords(ShardIterators iterators) {
