@@ -29,11 +29,13 @@ public final class EmbeddedEddy implements AutoCloseable {
     private EmbeddedEddy(Builder b) {
         this.clock = b.clock;
         this.host = b.host;
-        // Netty starts while RocksDB's native library is still loading (see NativeLibrary).
+        // Netty starts and binds while RocksDB's native library is still loading (see NativeLibrary).
         this.server = new EddyServer();
         try {
+            server.bind(b.host, b.port);
             this.emulator = b.inMemory ? Emulator.inMemory(clock) : Emulator.open(b.dataDirectory, b.syncWrites, clock);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Also Netty's BindException, which it throws undeclared.
             server.close();
             throw e;
         }
@@ -47,9 +49,8 @@ public final class EmbeddedEddy implements AutoCloseable {
             emulator.onClose(new StreamMaintenance(emulator.changeLog(), b.streamMaintenanceInterval));
             this.sweeper = new TimeToLiveSweeper(emulator, b.timeToLiveInterval);
             emulator.onClose(sweeper);
-            server.listen(dispatcher, b.host, b.port);
-        } catch (Exception e) {
-            // Also Netty's BindException, which it throws undeclared.
+            server.serve(dispatcher);
+        } catch (RuntimeException e) {
             server.close();
             emulator.close();
             throw e;

@@ -60,6 +60,9 @@ public final class EddyServer implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(
             Math.max(16, Runtime.getRuntime().availableProcessors() * 8), daemonThreads("eddy-worker"));
     private volatile Channel channel;
+    // Set by serve() before the first connection is accepted.
+    private volatile Dispatcher dispatcher;
+    private volatile RequestHandler handler;
 
     /**
      * Starts Netty (its native transport, event loops and worker pool) without listening yet:
@@ -68,13 +71,16 @@ public final class EddyServer implements AutoCloseable {
     public EddyServer() {
     }
 
-    /** Listens on {@code host:port} and hands every request to {@code dispatcher}. */
-    public void listen(Dispatcher dispatcher, String host, int port) {
-        RequestHandler handler = new RequestHandler(dispatcher, workers);
+    /**
+     * Binds {@code host:port} without accepting connections yet, so that a caller can open the
+     * store meanwhile: a client that connects early is queued by the kernel until {@link #serve}.
+     */
+    public void bind(String host, int port) {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, io)
                 .channel(EPOLL ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.ALLOCATOR, ALLOCATOR)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -94,6 +100,13 @@ public final class EddyServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
         }
+    }
+
+    /** Accepts connections on the bound address and hands every request to {@code dispatcher}. */
+    public void serve(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+        this.handler = new RequestHandler(dispatcher, workers);
+        channel.config().setAutoRead(true);
     }
 
     public int port() {
