@@ -150,13 +150,26 @@ public final class Dispatcher {
     }
 
     private HttpAnswer json(int status, Response response) {
-        if (response instanceof Response.Written written) return HttpAnswer.of(status, JSON_1_0, written.json());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        if (response instanceof Response.Written written) {
+            return HttpAnswer.of(status, JSON_1_0, written.json(), written.length());
+        }
+        Body out = new Body();
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
             response.write(g);
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return HttpAnswer.of(status, JSON_1_0, out.toByteArray());
+        return HttpAnswer.of(status, JSON_1_0, out.buffer(), out.size());
+    }
+
+    /** A response body written in memory, sent from its own buffer rather than a copy of it. */
+    private static final class Body extends ByteArrayOutputStream {
+        Body() {
+            super(256);
+        }
+
+        byte[] buffer() {
+            return buf;
+        }
     }
 }

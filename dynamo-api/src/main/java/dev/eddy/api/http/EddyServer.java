@@ -141,7 +141,7 @@ public final class EddyServer implements AutoCloseable {
             HttpAnswer answer = dispatcher.error(new DynamoException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
                     "Request size " + HttpUtil.getContentLength(oversized, -1L)
                             + " exceeded " + MAX_BODY_BYTES + " bytes"));
-            RequestHandler.write(ctx, new HttpAnswer(413, answer.headers(), answer.body()), false, false);
+            RequestHandler.write(ctx, new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyLength()), false, false);
         }
     }
 

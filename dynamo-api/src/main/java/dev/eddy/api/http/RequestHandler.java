@@ -78,17 +78,21 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     static void write(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean acceptsGzip) {
         byte[] body = answer.body();
-        boolean gzip = acceptsGzip && body.length >= GZIP_THRESHOLD;
-        if (gzip) body = gzip(body);
+        int length = answer.bodyLength();
+        boolean gzip = acceptsGzip && length >= GZIP_THRESHOLD;
+        if (gzip) {
+            body = gzip(body, length);
+            length = body.length;
+        }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body, 0, length));
         HttpHeaders h = response.headers();
         h.set("x-amzn-RequestId", requestId());
         CRC32 crc = new CRC32();
-        crc.update(body);
+        crc.update(body, 0, length);
         h.set("x-amz-crc32", Long.toString(crc.getValue()));
         answer.headers().forEach(h::set);
-        h.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        h.set(HttpHeaderNames.CONTENT_LENGTH, length);
         h.set(HttpHeaderNames.DATE, httpDate());
         h.set(HttpHeaderNames.SERVER, "Server");
         if (gzip) h.set(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
@@ -125,10 +129,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return false;
     }
 
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+    private static byte[] gzip(byte[] body, int length) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(body);
+            gz.write(body, 0, length);
         } catch (IOException e) {
             throw new IllegalStateException("compressing in memory cannot fail", e);
         }

@@ -163,6 +163,11 @@ public final class JsonBytes {
         return size;
     }
 
+    /** The buffer written to: its first {@link #size()} bytes, until the next write. */
+    public byte[] buffer() {
+        return buf;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }

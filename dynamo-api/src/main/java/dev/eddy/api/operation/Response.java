@@ -14,16 +14,19 @@ public interface Response {
 
     void write(JsonGenerator g) throws IOException;
 
-    /** A body already written as UTF-8 JSON, e.g. with a {@code JsonBytes}: sent as it is. */
-    static Response written(byte[] json) {
-        return new Written(json);
+    /**
+     * A body already written as UTF-8 JSON, the first {@code length} bytes of {@code json}
+     * (e.g. a {@code JsonBytes}'s buffer): sent as it is.
+     */
+    static Response written(byte[] json, int length) {
+        return new Written(json, length);
     }
 
     /** See {@link #written}; the protocol sends {@code json} without a generator. */
-    record Written(byte[] json) implements Response {
+    record Written(byte[] json, int length) implements Response {
         @Override
         public void write(JsonGenerator g) throws IOException {
-            g.writeRawValue(new String(json, StandardCharsets.UTF_8));
+            g.writeRawValue(new String(json, 0, length, StandardCharsets.UTF_8));
         }
     }
 }

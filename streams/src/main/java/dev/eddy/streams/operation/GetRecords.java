@@ -59,14 +59,15 @@ public final class GetRecords implements Operation {
         }
         String next = result.shardEnded() ? null
                 : iterators.encode(new ShardIterators.Position(at.streamArn(), at.shardId(), result.nextPosition(), now));
-        return Response.written(body(next, result, regionOf(at.streamArn())));
+        JsonBytes body = body(next, result, regionOf(at.streamArn()));
+        return Response.written(body.buffer(), body.size());
     }
 
     /**
      * The body, written at once rather than through a generator: records are most of it, and
      * their keys and images are copied from their stored bytes.
      */
-    private static byte[] body(String next, ReadResult result, String region) {
+    private static JsonBytes body(String next, ReadResult result, String region) {
         long estimate = 64;
         for (StreamRecord r : result.records()) estimate += r.sizeBytes() + RECORD_OVERHEAD_ESTIMATE;
         JsonBytes out = new JsonBytes((int) Math.min(estimate, 4 * MAX_BYTES));
@@ -81,7 +82,7 @@ public final class GetRecords implements Operation {
             records.write(r);
         }
         out.raw(']').raw('}');
-        return out.toByteArray();
+        return out;
     }
 
     private static String regionOf(String streamArn) {
