@@ -2,6 +2,7 @@ package dev.eddy.core.changelog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eddy.core.Emulator;
 import dev.eddy.core.clock.SettableClock;
@@ -13,7 +14,9 @@ import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.WriteOrigin;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,5 +84,15 @@ class ChangeLogTest {
     private static String shardHolding(StreamView stream) {
         for (ShardView s : stream.shards()) if (s.lastSequence() >= s.startingSequence()) return s.shardId();
         throw new AssertionError("no shard has records");
+    }
+
+    @Test
+    void eventIdsAreThirtyTwoHexDigitsAndUnique() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = ChangeLog.eventId();
+            assertTrue(id.matches("[0-9a-f]{32}"), id);
+            assertTrue(ids.add(id), id);
+        }
     }
 }
