@@ -2,6 +2,8 @@ package dev.eddy.cli;
 
 import dev.eddy.core.storage.StorageException;
 import dev.eddy.embedded.EmbeddedEddy;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,13 +77,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         } catch (StorageException e) {
             System.err.println("eddy: " + e.getMessage());
             return 1;
-        } catch (Exception e) {
-            // Netty rethrows the socket's checked BindException undeclared.
-            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
-                System.err.println("eddy: cannot listen on " + host + ":" + port + ": " + e.getMessage());
-                return 1;
-            }
-            throw e;
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof BindException)) throw e;
+            System.err.println("eddy: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return 1;
         }
         if (warmUp) {
             try (eddy) {

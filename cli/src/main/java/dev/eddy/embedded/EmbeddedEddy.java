@@ -34,8 +34,7 @@ public final class EmbeddedEddy implements AutoCloseable {
         try {
             server.bind(b.host, b.port);
             this.emulator = b.inMemory ? Emulator.inMemory(clock) : Emulator.open(b.dataDirectory, b.syncWrites, clock);
-        } catch (Exception e) {
-            // Also Netty's BindException, which it throws undeclared.
+        } catch (RuntimeException e) {
             server.close();
             throw e;
         }

@@ -23,6 +23,8 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import io.netty.util.internal.logging.JdkLoggerFactory;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,6 +101,14 @@ public final class EddyServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while binding", e);
+        } catch (Exception e) {
+            // Netty rethrows the socket's exception undeclared, and its epoll transport's is not a
+            // BindException but an IOException saying "bind(..) failed: Address already in use".
+            if (e instanceof RuntimeException unchecked) throw unchecked;
+            String reason = String.valueOf(e.getMessage()).replace("bind(..) failed: ", "");
+            BindException cause = new BindException(reason);
+            cause.initCause(e);
+            throw new UncheckedIOException(reason, cause);
         }
     }
 

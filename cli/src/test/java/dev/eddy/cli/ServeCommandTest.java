@@ -1,0 +1,36 @@
+package dev.eddy.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.eddy.embedded.EmbeddedEddy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServeCommandTest {
+    @Test
+    void aPortInUseIsSaidInOneLineAndNoDataDirectoryIsCreated(@TempDir Path tmp) throws Exception {
+        Path dataDir = tmp.resolve("data");
+        try (EmbeddedEddy running = EmbeddedEddy.builder().inMemory(true).start()) {
+            String port = String.valueOf(running.port());
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PrintStream original = System.err;
+            int exit;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            try {
+                exit = ServeArguments.parse(new String[] {"serve", "--port", port, "--data-dir", dataDir.toString()}).call();
+            } finally {
+                System.setErr(original);
+            }
+            assertEquals(1, exit);
+            assertEquals("eddy: cannot listen on 127.0.0.1:" + port + ": Address already in use",
+                    err.toString(StandardCharsets.UTF_8).strip());
+            assertFalse(Files.exists(dataDir));
+        }
+    }
+}
