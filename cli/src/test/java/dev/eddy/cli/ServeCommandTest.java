@@ -23,7 +23,8 @@ class ServeCommandTest {
             int exit;
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             try {
-                exit = ServeArguments.parse(new String[] {"serve", "--port", port, "--data-dir", dataDir.toString()}).call();
+                String[] args = {"serve", "--port", port, "--data-dir", dataDir.toString()};
+                exit = ServeArguments.parse(args).call();
             } finally {
                 System.setErr(original);
             }

@@ -139,7 +139,9 @@ final class StreamReader {
             int close = body.indexOf('"', value + 1);
             if (close > value) next = body.substring(value + 1, close);
         }
-        if (records == 0 && !body.isEmpty() && body.charAt(0) != '{') throw new IOException("GetRecords: not a JSON object");
+        if (records == 0 && !body.isEmpty() && body.charAt(0) != '{') {
+            throw new IOException("GetRecords: not a JSON object");
+        }
         return new Page(records, next);
     }
 

@@ -151,7 +151,8 @@ public final class EddyServer implements AutoCloseable {
             HttpAnswer answer = dispatcher.error(new DynamoException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
                     "Request size " + HttpUtil.getContentLength(oversized, -1L)
                             + " exceeded " + MAX_BODY_BYTES + " bytes"));
-            RequestHandler.write(ctx, new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyLength()), false, false);
+            HttpAnswer tooLarge = new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyLength());
+            RequestHandler.write(ctx, tooLarge, false, false);
         }
     }
 
