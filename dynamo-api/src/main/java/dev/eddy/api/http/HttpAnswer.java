@@ -10,10 +10,6 @@ import java.util.Map;
  */
 public record HttpAnswer(int status, Map<String, String> headers, byte[] body, int bodyLength) {
 
-    public HttpAnswer(int status, Map<String, String> headers, byte[] body) {
-        this(status, headers, body, body.length);
-    }
-
     public static HttpAnswer of(int status, String contentType, byte[] body) {
         return of(status, contentType, body, body.length);
     }
