@@ -75,6 +75,7 @@ public final class Store implements AutoCloseable {
     private final BloomFilter bloomFilter;
     private final WriteOptions writeOptions;
     private final ReadOptions cacheOnlyReads;
+    private final ReadOptions readsForWrites;
     private final boolean inMemory;
     private final Map<Family, ColumnFamilyHandle> handles = new EnumMap<>(Family.class);
     private final List<ColumnFamilyHandle> allHandles = new ArrayList<>();
@@ -119,6 +120,7 @@ public final class Store implements AutoCloseable {
         writeOptions = new WriteOptions().setSync(syncWrites).setDisableWAL(inMemory);
         // RocksDB answers these from memtables and the block cache, or says Incomplete.
         cacheOnlyReads = new ReadOptions().setReadTier(ReadTier.BLOCK_CACHE_TIER);
+        readsForWrites = new ReadOptions().setFillCache(false);
         List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
         descriptors.add(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, familyOptions));
         for (Family f : Family.values()) {
@@ -163,6 +165,19 @@ public final class Store implements AutoCloseable {
         } catch (RocksDBException e) {
             Status status = e.getStatus();
             if (status != null && status.getCode() == Status.Code.Incomplete) throw WouldWaitForDisk.INSTANCE;
+            throw new StorageException("read failed", e);
+        }
+    }
+
+    /**
+     * Reads a key that the caller is about to write. The block read stays out of the block
+     * cache: the write replaces the version it holds, and the next read of the key finds the new
+     * one in a memtable. A PutItem load otherwise filled the cache with such blocks.
+     */
+    public byte[] getForWrite(Family family, byte[] key) {
+        try {
+            return db.get(handle(family), readsForWrites, key);
+        } catch (RocksDBException e) {
             throw new StorageException("read failed", e);
         }
     }
@@ -264,6 +279,7 @@ public final class Store implements AutoCloseable {
     private void closeOptions() {
         writeOptions.close();
         cacheOnlyReads.close();
+        readsForWrites.close();
         dbOptions.close();
         familyOptions.close();
         writeBufferManager.close();

@@ -55,7 +55,7 @@ public final class Items {
         ReentrantLock lock = locks.lock(locks.stripe(storageKey));
         lock.lock();
         try {
-            byte[] oldBytes = store.get(Family.ITEMS, storageKey);
+            byte[] oldBytes = store.getForWrite(Family.ITEMS, storageKey);
             Map<String, AttributeValue> oldItem = oldBytes == null ? null : ItemCodec.decode(oldBytes);
             WriteResult result = WriteResult.of(oldItem, change.apply(oldItem));
             if (Objects.equals(oldItem, result.newItem())) return result;
@@ -106,7 +106,7 @@ public final class Items {
             List<DynamoException> reasons = new ArrayList<>(writes.size());
             boolean failed = false;
             for (int i = 0; i < writes.size(); i++) {
-                byte[] oldBytes = store.get(Family.ITEMS, storageKeys.get(i));
+                byte[] oldBytes = store.getForWrite(Family.ITEMS, storageKeys.get(i));
                 Map<String, AttributeValue> oldItem = oldBytes == null ? null : ItemCodec.decode(oldBytes);
                 try {
                     results.add(WriteResult.of(oldItem, writes.get(i).change().apply(oldItem)));
