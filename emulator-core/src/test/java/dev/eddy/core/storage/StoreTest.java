@@ -30,6 +30,18 @@ class StoreTest {
     }
 
     @Test
+    void aReadForAWriteLeavesTheBlockCacheAsItWas() {
+        try (Store store = Store.open(dir, false)) {
+            put(store);
+        }
+        try (Store store = Store.open(dir, false)) {
+            assertArrayEquals(VALUE, store.getForWrite(Family.ITEMS, KEY));
+            assertThrows(Store.WouldWaitForDisk.class, () -> store.withoutWaitingForDisk(() -> store.get(Family.ITEMS, KEY)),
+                    "the block it read was not cached");
+        }
+    }
+
+    @Test
     void anInMemoryStoreNeverWaitsForDisk() {
         try (Store store = Store.inMemory()) {
             put(store);
