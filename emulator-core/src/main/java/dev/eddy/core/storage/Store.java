@@ -171,8 +171,9 @@ public final class Store implements AutoCloseable {
 
     /**
      * Reads a key that the caller is about to write. The block read stays out of the block
-     * cache: the write replaces the version it holds, and the next read of the key finds the new
-     * one in a memtable. A PutItem load otherwise filled the cache with such blocks.
+     * cache: the write replaces the version it holds, so the next read of the key wants the new
+     * version (in a memtable, or the file it is flushed to), not that block. A PutItem load
+     * otherwise filled the cache with such blocks.
      */
     public byte[] getForWrite(Family family, byte[] key) {
         try {
