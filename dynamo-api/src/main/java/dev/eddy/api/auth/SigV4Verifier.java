@@ -36,6 +36,7 @@ public final class SigV4Verifier {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+    private static final String CREDENTIAL = "Credential=";
     private static final DateTimeFormatter BASIC_FORMAT =
             DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -86,14 +87,33 @@ public final class SigV4Verifier {
      * anything; null when the header is absent or not a well-formed SigV4 header.
      */
     public static String regionOf(String authorization) {
-        if (authorization == null || !authorization.trim().startsWith("AWS4-")) return null;
-        String[] parts = authorization.trim().split("[, ]+");
-        for (int i = 1; i < parts.length; i++) {
-            if (!parts[i].startsWith("Credential=")) continue;
-            CredentialScope scope = CredentialScope.parseOrNull(parts[i].substring("Credential=".length()));
-            return scope != null && scope.hasValidRegion() ? scope.region() : null;
+        if (authorization == null) return null;
+        String header = authorization.trim();
+        if (!header.startsWith("AWS4-")) return null;
+        // Every request asks this of its header, so the parts are found by hand: a split on a
+        // regular expression compiled a pattern per request.
+        int end = header.length();
+        int i = partEnd(header, 0);
+        while (i < end) {
+            while (i < end && isPartSeparator(header.charAt(i))) i++;
+            int next = partEnd(header, i);
+            if (header.startsWith(CREDENTIAL, i)) {
+                CredentialScope scope = CredentialScope.parseOrNull(header.substring(i + CREDENTIAL.length(), next));
+                return scope != null && scope.hasValidRegion() ? scope.region() : null;
+            }
+            i = next;
         }
         return null;
+    }
+
+    private static int partEnd(String header, int from) {
+        int i = from;
+        while (i < header.length() && !isPartSeparator(header.charAt(i))) i++;
+        return i;
+    }
+
+    private static boolean isPartSeparator(char c) {
+        return c == ',' || c == ' ';
     }
 
     private static Instant parseDate(String date) {

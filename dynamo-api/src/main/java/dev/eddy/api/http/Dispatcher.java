@@ -145,7 +145,8 @@ public final class Dispatcher {
 
     private static boolean isJsonContentType(String contentType) {
         if (contentType == null) return false;
-        String type = contentType.split(";", 2)[0].trim();
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
         return type.equalsIgnoreCase(JSON_1_0) || type.equalsIgnoreCase("application/json");
     }
 

@@ -28,6 +28,17 @@ class RegionOfTest {
     }
 
     @Test
+    void partsMaySitBehindSeveralCommasAndSpacesAndTheHeaderBehindSpaces() {
+        assertEquals("ap-south-1", SigV4Verifier.regionOf("  AWS4-HMAC-SHA256 ,, SignedHeaders=host , ,Credential="
+                + "AKID/20130609/ap-south-1/dynamodb/aws4_request/,Signature=abc  "));
+    }
+
+    @Test
+    void theAlgorithmIsNotTakenForTheCredential() {
+        assertNull(SigV4Verifier.regionOf("AWS4-Credential=AKID/20130609/us-east-1/dynamodb/aws4_request"));
+    }
+
+    @Test
     void noHeaderHasNoRegion() {
         assertNull(SigV4Verifier.regionOf(null));
     }

@@ -85,7 +85,9 @@ public final class GetRecords implements Operation {
         return out;
     }
 
+    /** The fourth field of {@code arn:aws:dynamodb:<region>:...}. */
     private static String regionOf(String streamArn) {
-        return streamArn.split(":", 5)[3];
+        int start = streamArn.indexOf(':', streamArn.indexOf(':', streamArn.indexOf(':') + 1) + 1) + 1;
+        return streamArn.substring(start, streamArn.indexOf(':', start));
     }
 }
