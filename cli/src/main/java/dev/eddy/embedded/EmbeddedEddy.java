@@ -30,7 +30,7 @@ public final class EmbeddedEddy implements AutoCloseable {
         this.clock = b.clock;
         this.host = b.host;
         // Netty starts and binds while RocksDB's native library is still loading (see NativeLibrary).
-        this.server = new EddyServer();
+        this.server = new EddyServer(b.inMemory);
         try {
             server.bind(b.host, b.port);
             this.emulator = b.inMemory ? Emulator.inMemory(clock) : Emulator.open(b.dataDirectory, b.syncWrites, clock);
