@@ -90,30 +90,13 @@ public final class SigV4Verifier {
         if (authorization == null) return null;
         String header = authorization.trim();
         if (!header.startsWith("AWS4-")) return null;
-        // Every request asks this of its header, so the parts are found by hand: a split on a
-        // regular expression compiled a pattern per request.
-        int end = header.length();
-        int i = partEnd(header, 0);
-        while (i < end) {
-            while (i < end && isPartSeparator(header.charAt(i))) i++;
-            int next = partEnd(header, i);
-            if (header.startsWith(CREDENTIAL, i)) {
-                CredentialScope scope = CredentialScope.parseOrNull(header.substring(i + CREDENTIAL.length(), next));
-                return scope != null && scope.hasValidRegion() ? scope.region() : null;
-            }
-            i = next;
+        List<String> parts = SignatureParameters.headerParts(header);
+        for (String part : parts.subList(1, parts.size())) {
+            if (!part.startsWith(CREDENTIAL)) continue;
+            CredentialScope scope = CredentialScope.parseOrNull(part.substring(CREDENTIAL.length()));
+            return scope != null && scope.hasValidRegion() ? scope.region() : null;
         }
         return null;
-    }
-
-    private static int partEnd(String header, int from) {
-        int i = from;
-        while (i < header.length() && !isPartSeparator(header.charAt(i))) i++;
-        return i;
-    }
-
-    private static boolean isPartSeparator(char c) {
-        return c == ',' || c == ' ';
     }
 
     private static Instant parseDate(String date) {

@@ -1,8 +1,9 @@
 package dev.eddy.api.auth;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The parts of a SigV4 signature, read from the Authorization header or from a presigned
@@ -13,9 +14,6 @@ import java.util.regex.Pattern;
  */
 record SignatureParameters(
         String algorithm, String credential, String signedHeaders, String signature, String date, boolean presigned) {
-    /** Compiled once: String.split compiled it for each request. */
-    private static final Pattern PART_SEPARATORS = Pattern.compile("[, ]+");
-
     static final String ALGORITHM_PARAMETER = "X-Amz-Algorithm";
 
     /**
@@ -35,12 +33,12 @@ record SignatureParameters(
     }
 
     private static SignatureParameters fromHeader(String authorization, SignedHttpRequest request) {
-        String[] parts = PART_SEPARATORS.split(authorization.trim());
+        List<String> parts = headerParts(authorization.trim());
         Map<String, String> params = new HashMap<>();
-        for (int i = 1; i < parts.length; i++) {
-            int eq = parts[i].indexOf('=');
-            if (eq < 0) throw AuthErrors.notKeyValuePair(parts[i], authorization);
-            params.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        for (String part : parts.subList(1, parts.size())) {
+            int eq = part.indexOf('=');
+            if (eq < 0) throw AuthErrors.notKeyValuePair(part, authorization);
+            params.put(part.substring(0, eq), part.substring(eq + 1));
         }
         String date = request.header("X-Amz-Date");
         if (date == null) date = request.header("Date");
@@ -54,8 +52,29 @@ record SignatureParameters(
         if (isBlank(date)) problems.append(AuthErrors.headerRequiresDate());
         if (problems.length() > 0) throw AuthErrors.incompleteHeader(problems.toString(), authorization);
 
-        return new SignatureParameters(parts[0], params.get("Credential"), params.get("SignedHeaders"),
+        return new SignatureParameters(parts.get(0), params.get("Credential"), params.get("SignedHeaders"),
                 params.get("Signature"), date, false);
+    }
+
+    /**
+     * The parts of a trimmed Authorization header that starts with its algorithm: the algorithm,
+     * then each {@code name=value}, split on runs of commas and spaces. Found by hand, as every
+     * request asks for them: a split on {@code "[, ]+"} compiled the pattern each time.
+     */
+    static List<String> headerParts(String header) {
+        List<String> parts = new ArrayList<>(4);
+        int i = 0;
+        while (i < header.length()) {
+            while (i < header.length() && isPartSeparator(header.charAt(i))) i++;
+            int start = i;
+            while (i < header.length() && !isPartSeparator(header.charAt(i))) i++;
+            if (i > start) parts.add(header.substring(start, i));
+        }
+        return parts;
+    }
+
+    private static boolean isPartSeparator(char c) {
+        return c == ',' || c == ' ';
     }
 
     private static SignatureParameters fromQuery(QueryParameters query) {
