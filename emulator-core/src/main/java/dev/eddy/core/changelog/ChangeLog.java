@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public final class ChangeLog implements WriteHook, TableListener {
     public static final int DEFAULT_PARTITIONS = 4;
     private static final long TRIM_EVERY_MILLIS = 1000;
     private static final long WAIT_FOR_EARLIER_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(10);
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+    private static final HexFormat EVENT_ID_HEX = HexFormat.of();
 
     private final Store store;
     private final Clock clock;
@@ -381,12 +382,7 @@ public final class ChangeLog implements WriteHook, TableListener {
      */
     static String eventId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        char[] id = new char[32];
-        for (int half = 0; half < 2; half++) {
-            long bits = random.nextLong();
-            for (int i = 0; i < 16; i++, bits >>>= 4) id[half * 16 + i] = HEX_DIGITS[(int) (bits & 0xf)];
-        }
-        return new String(id);
+        return EVENT_ID_HEX.toHexDigits(random.nextLong()) + EVENT_ID_HEX.toHexDigits(random.nextLong());
     }
 
     /**
