@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Eddy in-process: the engine, every API on one endpoint, and its background work.
@@ -29,12 +31,32 @@ public final class EmbeddedEddy implements AutoCloseable {
     private EmbeddedEddy(Builder b) {
         this.clock = b.clock;
         this.host = b.host;
-        // Netty starts and binds while RocksDB's native library is still loading (see NativeLibrary).
-        this.server = new EddyServer(b.inMemory);
+        // An in-memory store opens on a thread of its own while Netty starts and binds on this
+        // one: each takes tens of milliseconds of a cold start. A store on disk opens once the
+        // port is bound, so that a port in use leaves no data directory behind.
+        FutureTask<Emulator> opening = new FutureTask<>(() -> b.inMemory ? Emulator.inMemory(clock)
+                : Emulator.open(b.dataDirectory, b.syncWrites, clock));
+        if (b.inMemory) new Thread(opening, "eddy-open-store").start();
+        EddyServer bound = null;
         try {
-            server.bind(b.host, b.port);
-            this.emulator = b.inMemory ? Emulator.inMemory(clock) : Emulator.open(b.dataDirectory, b.syncWrites, clock);
+            bound = new EddyServer(b.inMemory);
+            bound.bind(b.host, b.port);
         } catch (RuntimeException e) {
+            if (bound != null) bound.close();
+            if (b.inMemory) {
+                try {
+                    opened(opening).close();
+                } catch (RuntimeException | Error alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
+            }
+            throw e;
+        }
+        this.server = bound;
+        if (!b.inMemory) opening.run();
+        try {
+            this.emulator = opened(opening);
+        } catch (RuntimeException | Error e) {
             server.close();
             throw e;
         }
@@ -53,6 +75,26 @@ public final class EmbeddedEddy implements AutoCloseable {
             server.close();
             emulator.close();
             throw e;
+        }
+    }
+
+    /** Waits for the store, and rethrows what opening it threw. */
+    private static Emulator opened(FutureTask<Emulator> opening) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return opening.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error error) throw error;
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
