@@ -30,7 +30,6 @@ import java.util.logging.Logger;
  * content type, JSON syntax, target, authentication, then the operation's own validation.
  */
 public final class Dispatcher {
-    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
     static final String JSON_1_0 = "application/x-amz-json-1.0";
     private static final byte[] UNKNOWN_OPERATION_XML = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
 
@@ -81,7 +80,7 @@ public final class Dispatcher {
             throw e;
         } catch (RuntimeException | Error e) {
             // Every request gets an answer; a worker that died silently would leave the client hanging.
-            LOG.log(Level.SEVERE, "internal error serving " + call.header("x-amz-target"), e);
+            log().log(Level.SEVERE, "internal error serving " + call.header("x-amz-target"), e);
             return error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
         }
     }
@@ -172,5 +171,10 @@ public final class Dispatcher {
         byte[] buffer() {
             return buf;
         }
+    }
+
+    /** Looked up at the first failure, not at class load: starting java.util.logging slows a cold start. */
+    private static Logger log() {
+        return Logger.getLogger(Dispatcher.class.getName());
     }
 }

@@ -22,7 +22,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.internal.logging.InternalLoggerFactory;
-import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -41,7 +40,7 @@ public final class EddyServer implements AutoCloseable {
     static {
         // Netty would otherwise look for SLF4J and Log4j first, which takes start-up time and,
         // with SLF4J present but unbound, prints a warning on an embedding application's console.
-        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
+        InternalLoggerFactory.setDefaultFactory(NettyLog.FACTORY);
     }
 
     /** Linux's epoll transport answers in fewer microseconds than the JDK's selector; NIO elsewhere. */

@@ -12,7 +12,6 @@ import java.util.logging.Logger;
  * Netty's event loop. A round that fails is logged and the next round runs as usual.
  */
 public final class PeriodicTask implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(PeriodicTask.class.getName());
     private final ScheduledExecutorService scheduler;
 
     public PeriodicTask(String threadName, Duration interval, Runnable work) {
@@ -26,7 +25,7 @@ public final class PeriodicTask implements AutoCloseable {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, threadName + " failed; retrying on the next round", e);
+                log().log(Level.WARNING, threadName + " failed; retrying on the next round", e);
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
     }
@@ -40,5 +39,10 @@ public final class PeriodicTask implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Looked up at the first failure, not at class load: starting java.util.logging slows a cold start. */
+    private static Logger log() {
+        return Logger.getLogger(PeriodicTask.class.getName());
     }
 }

@@ -30,7 +30,6 @@ import java.util.logging.Logger;
  * resumes when the data directory is opened again.
  */
 public final class Indexes implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Indexes.class.getName());
     private static final int BACKFILL_CHUNK = 512;
 
     private final Store store;
@@ -67,7 +66,7 @@ public final class Indexes implements AutoCloseable {
                     changeIndex(table, index, i -> i.withStatus(SecondaryIndex.IndexStatus.ACTIVE, false));
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "backfill of index " + index.name() + " failed", e);
+                log().log(Level.WARNING, "backfill of index " + index.name() + " failed", e);
             }
         });
     }
@@ -84,7 +83,7 @@ public final class Indexes implements AutoCloseable {
                 }
                 changeIndex(table, index, i -> null);
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "removal of index " + index.name() + " failed", e);
+                log().log(Level.WARNING, "removal of index " + index.name() + " failed", e);
             }
         });
     }
@@ -164,5 +163,10 @@ public final class Indexes implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Looked up at the first failure, not at class load: starting java.util.logging slows a cold start. */
+    private static Logger log() {
+        return Logger.getLogger(Indexes.class.getName());
     }
 }
