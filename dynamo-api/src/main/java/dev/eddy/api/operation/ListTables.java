@@ -15,7 +15,7 @@ public final class ListTables implements Operation {
         String start = request.body().string("ExclusiveStartTableName");
         new Constraints()
                 .range("limit", limit == null ? null : limit.longValue(), 1, MAX_LIMIT)
-                .pattern("exclusiveStartTableName", start, Constraints.NAME_PATTERN)
+                .namePattern("exclusiveStartTableName", start)
                 .length("exclusiveStartTableName", start, 3, 255)
                 .throwIfAny();
         int pageSize = limit == null ? MAX_LIMIT : limit;
