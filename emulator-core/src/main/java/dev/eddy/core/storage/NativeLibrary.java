@@ -2,6 +2,7 @@ package dev.eddy.core.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,12 +59,29 @@ public final class NativeLibrary {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String arch = System.getProperty("os.arch", "");
         if (os.startsWith("linux")) {
-            String musl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("aarch64") ? "aarch64" : "x86_64") + ".so.1"))
-                    ? "-musl" : "";
+            boolean isMusl = Files.exists(Path.of("/lib/ld-musl-" + (arch.equals("aarch64") ? "aarch64" : "x86_64") + ".so.1"));
+            tellRocksDbMusl(isMusl);
+            String musl = isMusl ? "-musl" : "";
             if (arch.equals("amd64") || arch.equals("x86_64")) return "librocksdbjni-linux64" + musl + ".so";
             if (arch.equals("aarch64")) return "librocksdbjni-linux-aarch64" + musl + ".so";
         }
         return Environment.getJniLibraryFileName("rocksdb");
+    }
+
+    /**
+     * Gives rocksdbjni the answer found above. Unless ROCKSDB_MUSL_LIBC is set, it learns
+     * whether the C library is musl by running ldd in a subprocess, about 45 ms of a start
+     * (alternating cold starts), paid by every JVM that embeds Eddy. The answer is kept in a
+     * private field; should a later rocksdbjni rename it, rocksdbjni asks ldd as before.
+     */
+    private static void tellRocksDbMusl(boolean musl) {
+        try {
+            Field answer = Environment.class.getDeclaredField("MUSL_LIBC");
+            answer.setAccessible(true);
+            if (answer.get(null) == null) answer.set(null, musl);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // rocksdbjni finds out its own way
+        }
     }
 
     private static Path cacheDirectory() throws IOException {
