@@ -25,7 +25,7 @@ public final class BatchGetItem implements Operation {
     static final int MAX_KEYS = 100;
     static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
-    private record TableRead(TableDefinition table, JsonObject request, List<PrimaryKey> keys,
+    private record TableRead(String tableAsSent, TableDefinition table, JsonObject request, List<PrimaryKey> keys,
                              List<Map<String, AttributeValue>> keyMaps, ReadProjection projection, boolean consistent) {
     }
 
@@ -57,7 +57,8 @@ public final class BatchGetItem implements Operation {
 
         List<TableRead> reads = new ArrayList<>();
         for (Map.Entry<String, JsonObject> e : requestItems.entrySet()) {
-            TableDefinition table = request.emulator().catalog().require(request.region(), e.getKey());
+            TableDefinition table = request.emulator().catalog().require(request.region(),
+                    TableNames.resolve(request.region(), e.getKey()));
             List<PrimaryKey> keys = new ArrayList<>();
             List<Map<String, AttributeValue>> keyMaps = e.getValue().node().get("Keys") == null ? List.of()
                     : keyMaps(e.getValue());
@@ -67,7 +68,7 @@ public final class BatchGetItem implements Operation {
                 if (!seen.add(key)) throw validation("Provided list of item keys contains duplicates");
                 keys.add(key);
             }
-            reads.add(new TableRead(table, e.getValue(), keys, keyMaps, projections.get(e.getKey()),
+            reads.add(new TableRead(e.getKey(), table, e.getValue(), keys, keyMaps, projections.get(e.getKey()),
                     Boolean.TRUE.equals(e.getValue().bool("ConsistentRead"))));
         }
 
@@ -76,15 +77,15 @@ public final class BatchGetItem implements Operation {
         Map<String, Double> units = new LinkedHashMap<>();
         long responseBytes = 0;
         for (TableRead r : reads) {
-            List<Map<String, AttributeValue>> found = responses.computeIfAbsent(r.table().name(), x -> new ArrayList<>());
+            List<Map<String, AttributeValue>> found = responses.computeIfAbsent(r.tableAsSent(), x -> new ArrayList<>());
             for (int i = 0; i < r.keys().size(); i++) {
                 if (responseBytes >= MAX_RESPONSE_BYTES) {
-                    unprocessed.computeIfAbsent(r.table().name(), x -> new ArrayList<>()).add(r.keyMaps().get(i));
+                    unprocessed.computeIfAbsent(r.tableAsSent(), x -> new ArrayList<>()).add(r.keyMaps().get(i));
                     continue;
                 }
                 Map<String, AttributeValue> item = request.emulator().items().get(r.table(), r.keys().get(i));
                 long size = item == null ? 0 : ItemSize.of(item);
-                units.merge(r.table().name(), Capacity.readUnits(size, r.consistent()), Double::sum);
+                units.merge(r.tableAsSent(), Capacity.readUnits(size, r.consistent()), Double::sum);
                 if (item == null) continue;
                 Map<String, AttributeValue> shaped = r.projection().apply(item);
                 responseBytes += ItemSize.of(shaped);
@@ -102,9 +103,9 @@ public final class BatchGetItem implements Operation {
             g.writeEndObject();
             g.writeObjectFieldStart("UnprocessedKeys");
             for (TableRead r : reads) {
-                List<Map<String, AttributeValue>> keys = unprocessed.get(r.table().name());
+                List<Map<String, AttributeValue>> keys = unprocessed.get(r.tableAsSent());
                 if (keys == null) continue;
-                g.writeObjectFieldStart(r.table().name());
+                g.writeObjectFieldStart(r.tableAsSent());
                 g.writeArrayFieldStart("Keys");
                 for (Map<String, AttributeValue> k : keys) AttributeValueJson.writeMap(g, k);
                 g.writeEndArray();

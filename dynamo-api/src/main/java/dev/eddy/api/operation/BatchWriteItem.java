@@ -25,7 +25,7 @@ public final class BatchWriteItem implements Operation {
     static final int MAX_REQUESTS = 25;
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
-    private record Write(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item) {
+    private record Write(String tableAsSent, TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item) {
     }
 
     @Override
@@ -54,7 +54,8 @@ public final class BatchWriteItem implements Operation {
         List<Write> writes = new ArrayList<>();
         long requestBytes = 0;
         for (Map.Entry<String, List<JsonObject>> e : requestItems.entrySet()) {
-            TableDefinition table = request.emulator().catalog().require(request.region(), e.getKey());
+            TableDefinition table = request.emulator().catalog().require(request.region(),
+                    TableNames.resolve(request.region(), e.getKey()));
             Set<PrimaryKey> seen = new HashSet<>();
             for (JsonObject w : e.getValue()) {
                 JsonObject put = w == null ? null : w.object("PutRequest");
@@ -72,11 +73,11 @@ public final class BatchWriteItem implements Operation {
                         throw validation("Item size has exceeded the maximum allowed size");
                     }
                     requestBytes += size;
-                    write = new Write(table, Keys.fromItem(table, item), item);
+                    write = new Write(e.getKey(), table, Keys.fromItem(table, item), item);
                 } else {
                     Map<String, AttributeValue> key = delete.attributeMap("Key");
                     if (key == null) throw notNull("requestItems." + e.getKey() + ".member.1.member.deleteRequest.key");
-                    write = new Write(table, Keys.fromKey(table, key), null);
+                    write = new Write(e.getKey(), table, Keys.fromKey(table, key), null);
                 }
                 if (!seen.add(write.key())) throw validation("Provided list of item keys contains duplicates");
                 writes.add(write);
@@ -88,8 +89,8 @@ public final class BatchWriteItem implements Operation {
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
         for (Write w : writes) {
             WriteResult r = request.emulator().items().write(w.table(), w.key(), current -> w.item());
-            units.merge(w.table().name(), Capacity.writeUnits(r.largerSize()), Double::sum);
-            metrics.add(w.table(), w.key());
+            units.merge(w.tableAsSent(), Capacity.writeUnits(r.largerSize()), Double::sum);
+            metrics.add(w.tableAsSent(), w.table(), w.key());
         }
         return g -> {
             g.writeStartObject();

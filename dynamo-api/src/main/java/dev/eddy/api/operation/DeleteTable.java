@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 public final class DeleteTable implements Operation {
     @Override
     public Response handle(ApiRequest request) {
-        String tableName = request.body().string("TableName");
+        String tableName = TableNames.resolve(request.region(), request.body().string("TableName"));
         new Constraints().name("tableName", tableName, true).throwIfAny();
         TableDefinition t = request.emulator().catalog().describe(request.region(), tableName);
         // The description must show the counts from before the data is gone.

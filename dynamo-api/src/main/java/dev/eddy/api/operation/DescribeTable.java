@@ -7,7 +7,7 @@ import dev.eddy.core.table.TableDefinition;
 public final class DescribeTable implements Operation {
     @Override
     public Response handle(ApiRequest request) {
-        String tableName = request.body().string("TableName");
+        String tableName = TableNames.resolve(request.region(), request.body().string("TableName"));
         new Constraints().name("tableName", tableName, true).throwIfAny();
         TableDefinition t = request.emulator().catalog().describe(request.region(), tableName);
         return g -> {

@@ -23,7 +23,8 @@ public final class GetItem implements Operation {
     public Response handle(ApiRequest request) {
         JsonObject in = request.body();
         Constraints c = new Constraints();
-        String tableName = in.string("TableName");
+        String tableNameAsSent = in.string("TableName");
+        String tableName = TableNames.resolve(request.region(), tableNameAsSent);
         c.name("tableName", tableName, true);
         Map<String, AttributeValue> keyMap = in.attributeMap("Key");
         c.notNull("key", keyMap);
@@ -47,7 +48,7 @@ public final class GetItem implements Operation {
                 g.writeFieldName("Item");
                 AttributeValueJson.writeMap(g, shaped);
             }
-            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.READ, units);
+            Capacity.write(g, capacityMode, tableNameAsSent, Capacity.Kind.READ, units);
             g.writeEndObject();
         };
     }

@@ -25,9 +25,10 @@ final class ItemCollectionMetrics {
         this.wanted = wanted;
     }
 
-    void add(TableDefinition table, PrimaryKey key) {
+    /** Counts the collection of {@code key}, listed under the table's name or ARN as the request gave it. */
+    void add(String tableAsSent, TableDefinition table, PrimaryKey key) {
         if (!wanted || table.localIndexes().isEmpty()) return;
-        collections.computeIfAbsent(table.name(), x -> new LinkedHashMap<>()).put(key.partition(), table);
+        collections.computeIfAbsent(tableAsSent, x -> new LinkedHashMap<>()).put(key.partition(), table);
     }
 
     /** BatchWriteItem and TransactWriteItems: a map from table name to a list of metrics. */

@@ -16,12 +16,13 @@ import java.util.Map;
  * What PutItem, UpdateItem and DeleteItem share: their common members, read in AWS's order
  * ({@code attributes} is the Item or the Key), and the shape of their response.
  */
-record ItemWrite(String tableName, Map<String, AttributeValue> attributes, String returnValues, String capacityMode,
+record ItemWrite(String tableName, String tableNameAsSent, Map<String, AttributeValue> attributes, String returnValues, String capacityMode,
                  boolean collectionMetrics, ExpressionContext expressions, WriteCondition condition) {
 
     static ItemWrite read(ApiRequest request, Constraints c, String attributesMember) {
         JsonObject in = request.body();
-        String tableName = in.string("TableName");
+        String tableNameAsSent = in.string("TableName");
+        String tableName = TableNames.resolve(request.region(), tableNameAsSent);
         c.name("tableName", tableName, true);
         Map<String, AttributeValue> attributes = in.attributeMap(attributesMember);
         c.notNull(Character.toLowerCase(attributesMember.charAt(0)) + attributesMember.substring(1), attributes);
@@ -30,7 +31,7 @@ record ItemWrite(String tableName, Map<String, AttributeValue> attributes, Strin
         boolean collectionMetrics = "SIZE".equals(ItemRequests.itemCollectionMetrics(in, c));
         ExpressionContext expressions = ExpressionInputs.context(in);
         WriteCondition condition = WriteCondition.read(in, c, expressions);
-        return new ItemWrite(tableName, attributes, returnValues, capacityMode, collectionMetrics, expressions, condition);
+        return new ItemWrite(tableName, tableNameAsSent, attributes, returnValues, capacityMode, collectionMetrics, expressions, condition);
     }
 
     /**
@@ -54,14 +55,14 @@ record ItemWrite(String tableName, Map<String, AttributeValue> attributes, Strin
     Response response(Map<String, AttributeValue> returned, ApiRequest request, TableDefinition table, PrimaryKey key,
                       double units) {
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), collectionMetrics);
-        metrics.add(table, key);
+        metrics.add(tableNameAsSent, table, key);
         return g -> {
             g.writeStartObject();
             if (returned != null && !returned.isEmpty()) {
                 g.writeFieldName("Attributes");
                 AttributeValueJson.writeMap(g, returned);
             }
-            Capacity.write(g, capacityMode, table.name(), Capacity.Kind.WRITE, units);
+            Capacity.write(g, capacityMode, tableNameAsSent, Capacity.Kind.WRITE, units);
             metrics.writeSingle(g);
             g.writeEndObject();
         };

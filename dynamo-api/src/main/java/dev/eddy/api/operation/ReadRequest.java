@@ -34,6 +34,8 @@ final class ReadRequest {
 
     final boolean query;
     final String tableName;
+    /** The table's name or ARN as the request gave it, which ConsumedCapacity repeats. */
+    private final String tableNameAsSent;
     final String indexName;
     final Integer limit;
     final boolean consistentRead;
@@ -50,7 +52,8 @@ final class ReadRequest {
     private ReadRequest(ApiRequest request, boolean query) {
         this.query = query;
         this.in = request.body();
-        tableName = in.string("TableName");
+        tableNameAsSent = in.string("TableName");
+        tableName = TableNames.resolve(request.region(), tableNameAsSent);
         constraints.name("tableName", tableName, true);
         indexName = in.string("IndexName");
         constraints.name("indexName", indexName, false);
@@ -206,7 +209,7 @@ final class ReadRequest {
                 g.writeFieldName("LastEvaluatedKey");
                 AttributeValueJson.writeMap(g, page.lastEvaluatedKey());
             }
-            Capacity.write(g, "ConsumedCapacity", capacityMode, table.name(), Capacity.Kind.READ, tableUnits, global, local);
+            Capacity.write(g, "ConsumedCapacity", capacityMode, tableNameAsSent, Capacity.Kind.READ, tableUnits, global, local);
             g.writeEndObject();
         };
     }

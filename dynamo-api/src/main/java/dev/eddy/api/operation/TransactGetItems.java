@@ -26,6 +26,7 @@ public final class TransactGetItems implements Operation {
         String capacityMode = Capacity.mode(request, c);
         c.throwIfAny();
         List<TableDefinition> tables = new ArrayList<>();
+        List<String> tablesAsSent = new ArrayList<>();
         List<PrimaryKey> keys = new ArrayList<>();
         List<ReadProjection> projections = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
@@ -34,7 +35,8 @@ public final class TransactGetItems implements Operation {
             Constraints g = new Constraints();
             g.notNull("transactItems.member.get", get);
             g.throwIfAny();
-            String tableName = get.string("TableName");
+            String tableNameAsSent = get.string("TableName");
+            String tableName = TableNames.resolve(request.region(), tableNameAsSent);
             g.name("tableName", tableName, true);
             Map<String, AttributeValue> key = get.attributeMap("Key");
             g.notNull("key", key);
@@ -47,6 +49,7 @@ public final class TransactGetItems implements Operation {
                 throw TransactWriteItems.validation("Transaction request cannot include multiple operations on one item");
             }
             tables.add(table);
+            tablesAsSent.add(tableNameAsSent);
             keys.add(k);
             projections.add(projection);
         }
@@ -55,7 +58,7 @@ public final class TransactGetItems implements Operation {
         List<Map<String, AttributeValue>> shaped = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Map<String, AttributeValue> item = found.get(i);
-            units.merge(tables.get(i).name(), 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
+            units.merge(tablesAsSent.get(i), 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
             shaped.add(item == null ? null : projections.get(i).apply(item));
         }
         return g -> {

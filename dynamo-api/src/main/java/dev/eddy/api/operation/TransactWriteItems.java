@@ -39,7 +39,7 @@ public final class TransactWriteItems implements Operation {
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
 
-    private record Action(String kind, TableDefinition table, PrimaryKey key, ItemChange change) {
+    private record Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change) {
     }
 
     private record Token(String region, String token) {
@@ -82,7 +82,7 @@ public final class TransactWriteItems implements Operation {
             throw canceled(f.reasons());
         }
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
-        for (Action a : actions) if (!a.kind().equals("ConditionCheck")) metrics.add(a.table(), a.key());
+        for (Action a : actions) if (!a.kind().equals("ConditionCheck")) metrics.add(a.tableAsSent(), a.table(), a.key());
         return response(capacityMode, actions, results, metrics, request);
     }
 
@@ -113,7 +113,8 @@ public final class TransactWriteItems implements Operation {
         String kind = kinds.get(0);
         JsonObject a = item.object(kind);
         Constraints c = new Constraints();
-        String tableName = a.string("TableName");
+        String tableNameAsSent = a.string("TableName");
+        String tableName = TableNames.resolve(request.region(), tableNameAsSent);
         c.name("tableName", tableName, true);
         String onFailure = a.string("ReturnValuesOnConditionCheckFailure");
         c.oneOf("returnValuesOnConditionCheckFailure", onFailure, RETURN_ON_FAILURE);
@@ -139,22 +140,22 @@ public final class TransactWriteItems implements Operation {
                 throw validation("Item size has exceeded the maximum allowed size");
             }
             PrimaryKey key = Keys.fromItem(table, itemOrKey);
-            return new Action(kind, table, key, current -> {
+            return new Action(kind, tableNameAsSent, table, key, current -> {
                 check(condition, current, returnOld);
                 return itemOrKey;
             });
         }
         PrimaryKey key = Keys.fromKey(table, itemOrKey);
         return switch (kind) {
-            case "ConditionCheck" -> new Action(kind, table, key, current -> {
+            case "ConditionCheck" -> new Action(kind, tableNameAsSent, table, key, current -> {
                 check(condition, current, returnOld);
                 return current;
             });
-            case "Delete" -> new Action(kind, table, key, current -> {
+            case "Delete" -> new Action(kind, tableNameAsSent, table, key, current -> {
                 check(condition, current, returnOld);
                 return null;
             });
-            default -> new Action(kind, table, key, current -> {
+            default -> new Action(kind, tableNameAsSent, table, key, current -> {
                 check(condition, current, returnOld);
                 Map<String, AttributeValue> updated = update.apply(current != null ? current
                         : key.asItem(table.keySchema())).item();
@@ -204,7 +205,7 @@ public final class TransactWriteItems implements Operation {
         Map<String, Double> units = new LinkedHashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             WriteResult r = results == null ? null : results.get(i);
-            units.merge(actions.get(i).table().name(), 2 * Capacity.writeUnits(r == null ? 0 : r.largerSize()),
+            units.merge(actions.get(i).tableAsSent(), 2 * Capacity.writeUnits(r == null ? 0 : r.largerSize()),
                     Double::sum);
         }
         return g -> {

@@ -30,7 +30,7 @@ public final class UpdateTable implements Operation {
     public Response handle(ApiRequest request) {
         JsonObject in = request.body();
         Constraints c = new Constraints();
-        String tableName = in.string("TableName");
+        String tableName = TableNames.resolve(request.region(), in.string("TableName"));
         c.name("tableName", tableName, true);
         Throughput throughput = TableShapes.throughput(in, "ProvisionedThroughput", "provisionedThroughput", c);
         String billingMode = in.string("BillingMode");

@@ -10,7 +10,7 @@ import dev.eddy.core.table.TimeToLive;
 public final class UpdateTimeToLive implements Operation {
     @Override
     public Response handle(ApiRequest request) {
-        String tableName = request.body().string("TableName");
+        String tableName = TableNames.resolve(request.region(), request.body().string("TableName"));
         JsonObject spec = request.body().object("TimeToLiveSpecification");
         Boolean enabled = spec == null ? null : spec.bool("Enabled");
         String attribute = spec == null ? null : spec.string("AttributeName");

@@ -36,7 +36,12 @@ public record TableDefinition(
     public static final String ACCOUNT = "000000000000";
 
     public String arn() {
-        return "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/" + name;
+        return arnPrefix(region) + name;
+    }
+
+    /** What the ARN of every table in {@code region} starts with, up to the table's name. */
+    public static String arnPrefix(String region) {
+        return "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/";
     }
 
     public String latestStreamArn() {
