@@ -112,6 +112,19 @@ class LegacyParametersTest {
     }
 
     @Test
+    void attributeUpdatesAddAndDeleteNeedAValueOfTheAttributesType() {
+        dynamo.putItem(r -> r.tableName(table).item(item("pk", s("au3"), "tags", ss("a"), "n", n("1"))));
+        assertValidation("Type mismatch for attribute to update",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(key("au3")).attributeUpdates(Map.of("tags",
+                        AttributeValueUpdate.builder().action(AttributeAction.ADD).value(n("2")).build()))));
+        assertValidation("Type mismatch for attribute to update",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(key("au3")).attributeUpdates(Map.of("n",
+                        AttributeValueUpdate.builder().action(AttributeAction.DELETE).value(ss("a")).build()))));
+        assertEquals(item("pk", s("au3"), "tags", ss("a"), "n", n("1")),
+                dynamo.getItem(r -> r.tableName(table).key(key("au3"))).item());
+    }
+
+    @Test
     void attributeUpdatesRefuseKeyAttributes() {
         assertValidation("One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the key",
                 () -> dynamo.updateItem(r -> r.tableName(table).key(key("au2")).attributeUpdates(Map.of("pk",

@@ -99,7 +99,7 @@ final class Binder {
         for (Path p : paths) {
             if (keyAttributes.contains(p.attribute())) throw Messages.keyAttributeUpdated(p.attribute());
         }
-        return new Update(bound);
+        return new Update(bound, false);
     }
 
     // ---- first pass, in written order: reserved words and where functions are used ----

@@ -154,7 +154,7 @@ public final class Legacy {
                 default -> throw new IllegalArgumentException("unknown AttributeAction " + action);
             }
         }
-        return new Update(actions);
+        return new Update(actions, true);
     }
 
     private static Condition comparison(String name, String op, List<AttributeValue> args) {

@@ -146,8 +146,19 @@ final class Messages {
         return validation("The document path provided in the update expression is invalid for update");
     }
 
+    private static final String INCORRECT_DATA_TYPE = "An operand in the update expression has an incorrect data type";
+
     static DynamoException incorrectDataType() {
-        return validation("An operand in the update expression has an incorrect data type");
+        return validation(INCORRECT_DATA_TYPE);
+    }
+
+    static boolean isIncorrectDataType(DynamoException e) {
+        return INCORRECT_DATA_TYPE.equals(e.getMessage());
+    }
+
+    /** AttributeUpdates' ADD or DELETE with a value whose type does not fit the attribute's. */
+    static DynamoException attributeTypeMismatch() {
+        return validation("Type mismatch for attribute to update");
     }
 
     static DynamoException missingAttribute() {

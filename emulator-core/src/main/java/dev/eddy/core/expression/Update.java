@@ -1,5 +1,6 @@
 package dev.eddy.core.expression;
 
+import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.item.AttributeValue;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,8 +11,11 @@ import java.util.Map;
 /**
  * A bound UpdateExpression (or legacy AttributeUpdates): validated once, applied to any
  * number of items. {@link #apply} is pure: it returns a new item and never changes its input.
+ *
+ * @param attributeUpdates whether it came from AttributeUpdates, whose ADD and DELETE report a
+ *                         value of the wrong type for the attribute with a message of their own
  */
-public record Update(List<Action> actions) {
+public record Update(List<Action> actions, boolean attributeUpdates) {
 
     public Update {
         actions = List.copyOf(actions);
@@ -63,6 +67,15 @@ public record Update(List<Action> actions) {
      * so every index names an element of the list as it was.
      */
     public Result apply(Map<String, AttributeValue> oldItem) {
+        try {
+            return applyActions(oldItem);
+        } catch (DynamoException e) {
+            if (attributeUpdates && Messages.isIncorrectDataType(e)) throw Messages.attributeTypeMismatch();
+            throw e;
+        }
+    }
+
+    private Result applyActions(Map<String, AttributeValue> oldItem) {
         Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
         List<AttributeValue> values = new ArrayList<>(actions.size());
         for (Action a : actions) {
