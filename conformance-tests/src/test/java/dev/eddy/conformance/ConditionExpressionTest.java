@@ -193,6 +193,9 @@ class ConditionExpressionTest {
             assertFalse(holds("attribute_type(" + c[0] + ", :t)", ":t", s(c[1].equals("S") ? "N" : "S")), c[0]);
         }
         assertFalse(holds("attribute_type(absent, :t)", ":t", s("S")));
+        // The documentation asks for a path first, but DynamoDB also takes a value.
+        assertTrue(holds("attribute_type(:v, :t)", ":v", n("0"), ":t", s("N")));
+        assertFalse(holds("attribute_type(:v, :t)", ":v", n("0"), ":t", s("S")));
     }
 
     @Test

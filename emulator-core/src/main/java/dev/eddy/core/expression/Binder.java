@@ -224,7 +224,9 @@ final class Binder {
             String name = f.name();
             if (name.equals("begins_with")) requireTypes(name, STRING_BINARY, args.toArray(new Operand[0]));
             requireDistinct(name, args.get(0), args.subList(1, args.size()));
-            if (!(args.get(0) instanceof Operand.PathOperand) && !name.equals("begins_with") && !name.equals("contains")) {
+            // The documentation asks for a path in attribute_type too, but DynamoDB takes a value there.
+            if (!(args.get(0) instanceof Operand.PathOperand) && !name.equals("begins_with") && !name.equals("contains")
+                    && !name.equals("attribute_type")) {
                 throw Messages.pathRequired(kind, name);
             }
             if (name.equals("attribute_type")) {
