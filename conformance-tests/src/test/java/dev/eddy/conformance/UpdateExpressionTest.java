@@ -203,6 +203,19 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void copyingAMissingAttributeFails() {
+        put(item("pk", s("copy"), "a", s("hello")));
+        assertEquals(s("hello"), update("copy", "SET b = a").get("b"));
+        invalid("The provided expression refers to an attribute that does not exist in the item", "copy", "SET c = z");
+        invalid("The provided expression refers to an attribute that does not exist in the item", "copy-absent",
+                "SET c = z");
+        // Operands read the item as it was: y cannot copy the x this update sets.
+        invalid("The provided expression refers to an attribute that does not exist in the item", "copy",
+                "SET x = :v, y = x", ":v", n("4"));
+        assertEquals(item("pk", s("copy"), "a", s("hello"), "b", s("hello")), get("copy"));
+    }
+
+    @Test
     void addAndDeleteTakeOnlyNumbersAndSets() {
         invalid("Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, "
                 + "operand type: STRING, typeSet: ALLOWED_FOR_ADD_OPERAND", "addtype", "ADD a :v", ":v", s("x"));

@@ -79,8 +79,12 @@ public record Update(List<Action> actions, boolean attributeUpdates) {
         Map<String, AttributeValue> old = oldItem == null ? Map.of() : oldItem;
         List<AttributeValue> values = new ArrayList<>(actions.size());
         for (Action a : actions) {
-            if (a instanceof Set s) values.add(s.value().evaluate(old));
-            else if (a instanceof Add add) values.add(add.value().value());
+            if (a instanceof Set s) {
+                // SET b = a copies a; with no a, DynamoDB refuses rather than leaving b alone.
+                AttributeValue v = s.value().evaluate(old);
+                if (v == null) throw Messages.missingAttribute();
+                values.add(v);
+            } else if (a instanceof Add add) values.add(add.value().value());
             else if (a instanceof Delete d) values.add(d.value().value());
             else values.add(null);
         }
