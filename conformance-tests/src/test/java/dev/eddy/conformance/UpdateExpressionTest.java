@@ -261,6 +261,8 @@ class UpdateExpressionTest {
         invalid("Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"", "syntax",
                 "INVALID SYNTAX HERE");
         invalid("Invalid UpdateExpression: The expression can not be empty;", "syntax", "");
+        invalid("Invalid UpdateExpression: Syntax error; token: \"_\", near: \"SET _123\"", "syntax",
+                "SET _123 = :v", ":v", n("1"));
         invalid("Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: Size", "syntax",
                 "SET Size = :v", ":v", n("1"));
     }

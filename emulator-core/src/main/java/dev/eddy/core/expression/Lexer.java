@@ -27,7 +27,8 @@ final class Lexer {
             }
             int start = i;
             Token.Type type;
-            if (isLetter(c) || c == '_') {
+            // A name starts with a letter: DynamoDB reads a leading '_' as a token of its own.
+            if (isLetter(c)) {
                 while (i < n && isWordPart(s.charAt(i))) i++;
                 type = KEYWORDS.getOrDefault(s.substring(start, i).toUpperCase(Locale.ROOT), Token.Type.IDENTIFIER);
             } else if (c == '#' || c == ':') {

@@ -70,7 +70,7 @@ class ParserTest {
             ":v = a | (:v = a)",
             "a = b | (a = b)",
             "  a   =   :v   | (a = :v)",
-            "_x = :v | (_x = :v)",
+            "a_1 = :v | (a_1 = :v)",
     })
     void conditionsParseWithDynamoDbsPrecedence(String text, String printed) {
         assertEquals(printed, condition(text));
@@ -79,6 +79,7 @@ class ParserTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "a = | Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"",
+            "_x = :v | Invalid ConditionExpression: Syntax error; token: \"_\", near: \"_x\"",
             "a = :v AND | Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"",
             "a = :v b | Invalid ConditionExpression: Syntax error; token: \"b\", near: \":v b\"",
             "a == :v | Invalid ConditionExpression: Syntax error; token: \"=\", near: \"== :v\"",
