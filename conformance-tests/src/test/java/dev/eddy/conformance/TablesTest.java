@@ -110,6 +110,13 @@ class TablesTest {
         var d = dynamo.deleteTable(r -> r.tableName(name)).tableDescription();
         assertEquals(TableStatus.DELETING, d.tableStatus());
         assertEquals(name, d.tableName());
+        assertTrue(d.tableArn().endsWith(":table/" + name), d.tableArn());
+        assertEquals(0L, d.itemCount());
+        assertEquals(BillingMode.PAY_PER_REQUEST, d.billingModeSummary().billingMode());
+        // DeleteTable leaves out the schema, which DescribeTable gives.
+        assertFalse(d.hasKeySchema());
+        assertFalse(d.hasAttributeDefinitions());
+        assertNull(d.creationDateTime());
         dynamo.waiter().waitUntilTableNotExists(r -> r.tableName(name));
     }
 

@@ -7,7 +7,10 @@ import dev.eddy.core.table.TableStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** DeleteTable: answers with the table as it was, in status DELETING; its data goes at once. */
+/**
+ * DeleteTable: answers with the table as it was, in status DELETING, but without its key schema,
+ * attribute definitions, indexes or creation time, as AWS answers; its data goes at once.
+ */
 public final class DeleteTable implements Operation {
     @Override
     public Response handle(ApiRequest request) {
@@ -17,7 +20,8 @@ public final class DeleteTable implements Operation {
         // The description must show the counts from before the data is gone.
         TokenBuffer description = new TokenBuffer(null, false);
         try {
-            TableDescriptionJson.write(description, t, TableStatus.DELETING, request.emulator().store());
+            TableDescriptionJson.write(description, t, TableStatus.DELETING, request.emulator().store(),
+                    TableDescriptionJson.View.DELETED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

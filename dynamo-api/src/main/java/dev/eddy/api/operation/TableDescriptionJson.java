@@ -34,7 +34,9 @@ public final class TableDescriptionJson {
         /** CreateTable's answer: no WarmThroughput, no LastUpdateToPayPerRequestDateTime yet. */
         CREATED,
         /** An UpdateTable answer that switches billing: the switch time is not filled in yet. */
-        BILLING_SWITCHED
+        BILLING_SWITCHED,
+        /** DeleteTable's answer: the table's state, throughput and counts, without its schema or indexes. */
+        DELETED
     }
 
     private TableDescriptionJson() {
@@ -46,19 +48,22 @@ public final class TableDescriptionJson {
 
     public static void write(JsonGenerator g, TableDefinition t, TableStatus status, Store store, View view)
             throws IOException {
+        boolean schema = view != View.DELETED;
         g.writeStartObject();
-        g.writeArrayFieldStart("AttributeDefinitions");
-        for (Map.Entry<String, AttributeValue.Type> e : t.attributeDefinitions().entrySet()) {
-            g.writeStartObject();
-            g.writeStringField("AttributeName", e.getKey());
-            g.writeStringField("AttributeType", e.getValue().name());
-            g.writeEndObject();
+        if (schema) {
+            g.writeArrayFieldStart("AttributeDefinitions");
+            for (Map.Entry<String, AttributeValue.Type> e : t.attributeDefinitions().entrySet()) {
+                g.writeStartObject();
+                g.writeStringField("AttributeName", e.getKey());
+                g.writeStringField("AttributeType", e.getValue().name());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
-        g.writeEndArray();
         g.writeStringField("TableName", t.name());
-        writeKeySchema(g, t.keySchema());
+        if (schema) writeKeySchema(g, t.keySchema());
         g.writeStringField("TableStatus", status.name());
-        writeTime(g, "CreationDateTime", t.created());
+        if (schema) writeTime(g, "CreationDateTime", t.created());
         writeThroughput(g, t.billingMode() == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : t.throughput());
         g.writeNumberField("TableSizeBytes", TableStats.sizeBytes(store, t.id()));
         g.writeNumberField("ItemCount", TableStats.itemCount(store, t.id()));
@@ -67,17 +72,17 @@ public final class TableDescriptionJson {
         if (t.billingMode() == BillingMode.PAY_PER_REQUEST || t.lastUpdateToPayPerRequest() != null) {
             g.writeObjectFieldStart("BillingModeSummary");
             g.writeStringField("BillingMode", t.billingMode().name());
-            if (t.lastUpdateToPayPerRequest() != null && view == View.DESCRIBED) {
+            if (t.lastUpdateToPayPerRequest() != null && (view == View.DESCRIBED || view == View.DELETED)) {
                 writeTime(g, "LastUpdateToPayPerRequestDateTime", t.lastUpdateToPayPerRequest());
             }
             g.writeEndObject();
         }
-        if (!t.localIndexes().isEmpty()) {
+        if (schema && !t.localIndexes().isEmpty()) {
             g.writeArrayFieldStart("LocalSecondaryIndexes");
             for (SecondaryIndex i : t.localIndexes()) writeIndex(g, t, i, store);
             g.writeEndArray();
         }
-        if (!t.globalIndexes().isEmpty()) {
+        if (schema && !t.globalIndexes().isEmpty()) {
             g.writeArrayFieldStart("GlobalSecondaryIndexes");
             for (SecondaryIndex i : t.globalIndexes()) writeIndex(g, t, i, store);
             g.writeEndArray();
