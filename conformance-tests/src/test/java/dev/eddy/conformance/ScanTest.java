@@ -70,6 +70,19 @@ class ScanTest {
     }
 
     @Test
+    void aParallelScanRefusesAStartKeyFromAnotherSegment() {
+        // An item of segment 1 of 2, as the scan of that segment finds it.
+        Map<String, AttributeValue> ofSegmentOne = dynamo.scan(s -> s.tableName(table).segment(1).totalSegments(2).limit(1))
+                .items().get(0);
+        assertValidation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
+                        + "with correct Segment. TotalSegments: 2 Segment: 0",
+                () -> dynamo.scan(s -> s.tableName(table).segment(0).totalSegments(2)
+                        .exclusiveStartKey(Map.of("pk", ofSegmentOne.get("pk")))));
+        assertTrue(dynamo.scan(s -> s.tableName(table).segment(1).totalSegments(2)
+                .exclusiveStartKey(Map.of("pk", ofSegmentOne.get("pk")))).hasItems());
+    }
+
+    @Test
     void filtersAndCountsAgreeWithLegacyScanFilter() {
         ScanResponse expression = dynamo.scan(s -> s.tableName(table).filterExpression("even = :t")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))).select(Select.COUNT));

@@ -90,6 +90,11 @@ public final class Reader {
         byte[] upper = segment == totalSegments - 1 ? source.highest() : segmentStart(source, segment + 1, totalSegments);
         if (exclusiveStartKey != null) {
             byte[] start = startKey(source, exclusiveStartKey);
+            // DynamoDB refuses a start key of another segment rather than answering an empty page.
+            if (Arrays.compareUnsigned(start, lower) < 0 || Arrays.compareUnsigned(start, upper) >= 0) {
+                throw invalidStart("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use "
+                        + "ExclusiveStartKey with correct Segment. TotalSegments: " + totalSegments + " Segment: " + segment);
+            }
             lower = max(lower, Arrays.copyOf(start, start.length + 1));
         }
         return read(source, lower, upper, true, request);
