@@ -151,6 +151,16 @@ class QueryTest {
     }
 
     @Test
+    void legacyKeyConditionsGoWithFilterAndProjectionExpressions() {
+        String pk = loadNumbers(4);
+        QueryResponse r = dynamo.query(q -> q.tableName(numberSorted)
+                .keyConditions(Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(s(pk)).build()))
+                .filterExpression("#o = :f").projectionExpression("sk")
+                .expressionAttributeNames(Map.of("#o", "odd")).expressionAttributeValues(Map.of(":f", AttributeValue.fromBool(true))));
+        assertEquals(List.of(Map.of("sk", n(-4)), Map.of("sk", n(-2))), r.items());
+    }
+
+    @Test
     void selectCountAndProjectionShapeTheItems() {
         String pk = loadNumbers(3);
         QueryResponse count = dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = :p")

@@ -80,9 +80,10 @@ final class ReadRequest {
     private void readConditions() {
         String filterParameter = query ? "QueryFilter" : "ScanFilter";
         List<String> legacy = new ArrayList<>();
-        for (String p : List.of("AttributesToGet", filterParameter, "ConditionalOperator", "KeyConditions")) {
-            if (in.has(p) && (query || !p.equals("KeyConditions"))) legacy.add(p);
-        }
+        for (String p : List.of("AttributesToGet", filterParameter, "ConditionalOperator")) if (in.has(p)) legacy.add(p);
+        // KeyConditions only clashes with KeyConditionExpression: DynamoDB takes it beside a
+        // FilterExpression or a ProjectionExpression.
+        if (query && in.has("KeyConditions") && in.has("KeyConditionExpression")) legacy.add("KeyConditions");
         List<String> expressions = new ArrayList<>();
         for (String p : List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression")) {
             if (in.has(p) && (query || !p.equals("KeyConditionExpression"))) expressions.add(p);
