@@ -73,13 +73,24 @@ class LegacyParametersTest {
         putIf(Map.of("s", compare(ComparisonOperator.IN, s("x"), s("abc"))), null);
         putIf(Map.of("missing", compare(ComparisonOperator.NULL)), null);
         putIf(Map.of("missing", compare(ComparisonOperator.NE, n("5"))), null);
-        putIf(Map.of("missing", compare(ComparisonOperator.NOT_CONTAINS, s("a"))), null);
+        putIf(Map.of("s", compare(ComparisonOperator.NOT_CONTAINS, s("z"))), null);
         putIf(Map.of("v", equalTo(n("6")), "s", equalTo(s("abc"))), ConditionalOperator.OR);
         assertError("ConditionalCheckFailedException", FAILED, () -> putIf(Map.of("v", exists(false)), null));
         assertError("ConditionalCheckFailedException", FAILED,
                 () -> putIf(Map.of("v", equalTo(n("6")), "s", equalTo(s("abc"))), ConditionalOperator.AND));
         assertError("ConditionalCheckFailedException", FAILED,
                 () -> putIf(Map.of("v", compare(ComparisonOperator.LT, s("9"))), null));
+        // Unlike NE, NOT_CONTAINS does not hold for a missing attribute.
+        assertError("ConditionalCheckFailedException", FAILED,
+                () -> putIf(Map.of("missing", compare(ComparisonOperator.NOT_CONTAINS, s("a"))), null));
+    }
+
+    @Test
+    void expectedArgumentsAreChecked() {
+        assertValidation("One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type",
+                () -> putIf(Map.of("v", compare(ComparisonOperator.IN, n("3"), s("dog"))), null));
+        assertValidation("ConditionalOperator can only be used when Filter or Expected has two or more elements",
+                () -> putIf(Map.of(), ConditionalOperator.OR));
     }
 
     @Test

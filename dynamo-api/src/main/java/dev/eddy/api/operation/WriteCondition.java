@@ -48,11 +48,11 @@ final class WriteCondition {
     void validate() {
         if (expression != null) {
             condition = Expressions.condition(expression, ExpressionKind.CONDITION, context);
-        } else if (expected != null) {
-            condition = Legacy.expected(expected, conditionalOperator);
-        } else if (conditionalOperator != null) {
+        } else if (conditionalOperator != null && (expected == null || expected.isEmpty())) {
             throw new DynamoException(ErrorCode.VALIDATION,
                     "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+        } else if (expected != null) {
+            condition = Legacy.expected(expected, conditionalOperator);
         }
     }
 

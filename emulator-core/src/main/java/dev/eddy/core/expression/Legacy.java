@@ -166,8 +166,9 @@ public final class Legacy {
             case "NOT_NULL" -> new Condition.Function("attribute_exists", List.of(a));
             case "NULL" -> new Condition.Function("attribute_not_exists", List.of(a));
             case "CONTAINS" -> new Condition.Function("contains", List.of(a, literal(args.get(0))));
-            // NOT_CONTAINS, like NE, holds for a missing attribute.
-            case "NOT_CONTAINS" -> new Condition.Not(new Condition.Function("contains", List.of(a, literal(args.get(0)))));
+            // Unlike NE, NOT_CONTAINS fails for a missing attribute.
+            case "NOT_CONTAINS" -> new Condition.And(new Condition.Function("attribute_exists", List.of(a)),
+                    new Condition.Not(new Condition.Function("contains", List.of(a, literal(args.get(0))))));
             case "BEGINS_WITH" -> new Condition.Function("begins_with", List.of(a, literal(args.get(0))));
             case "IN" -> {
                 List<Operand> list = new ArrayList<>();
@@ -192,6 +193,11 @@ public final class Legacy {
                     ? v.type() == AttributeValue.Type.S || v.type() == AttributeValue.Type.B
                     : !SCALAR_ONLY.contains(op) || v.type().isKeyType();
             if (!typeOk) throw invalid("ComparisonOperator " + op + " is not valid for " + v.type().name() + " AttributeValue type");
+        }
+        if (op.equals("IN")) {
+            for (AttributeValue v : args) {
+                if (v.type() != args.get(0).type()) throw invalid("AttributeValues inside AttributeValueList must be of same type");
+            }
         }
         if (op.equals("BETWEEN")) {
             if (args.get(0).type() != args.get(1).type()) {
