@@ -85,6 +85,17 @@ class QueryTest {
     }
 
     @Test
+    void aKeyMayStandOnTheRightOfItsComparison() {
+        String pk = loadNumbers(10);
+        QueryResponse equal = dynamo.query(r -> r.tableName(numberSorted).keyConditionExpression(":p = pk AND :a = sk")
+                .expressionAttributeValues(Map.of(":p", s(pk), ":a", n(0))));
+        assertEquals(List.of(0L), sortKeys(equal));
+        QueryResponse above = dynamo.query(r -> r.tableName(numberSorted).keyConditionExpression(":p = pk AND :a < sk")
+                .expressionAttributeValues(Map.of(":p", s(pk), ":a", n(2))));
+        assertEquals(List.of(3L, 4L), sortKeys(above));
+    }
+
+    @Test
     void beginsWithSelectsAPrefixOfStringSortKeys() {
         String pk = UUID.randomUUID().toString();
         for (String sk : List.of("a", "ab", "abc", "abd", "ac", "b")) {

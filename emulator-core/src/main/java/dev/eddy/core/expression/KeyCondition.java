@@ -117,7 +117,12 @@ public record KeyCondition(List<Term> terms) {
         Operand subject;
         Operator op;
         List<Operand> operands;
-        if (c instanceof Condition.Comparison x) {
+        if (c instanceof Condition.Comparison x && x.left() instanceof Operand.Value && x.right() instanceof Operand.PathOperand) {
+            // ":v < sk" names the key on the right: the same condition as "sk > :v".
+            subject = x.right();
+            op = mirrored(Operator.valueOf(x.comparator().name()));
+            operands = List.of(x.left());
+        } else if (c instanceof Condition.Comparison x) {
             subject = x.left();
             op = Operator.valueOf(x.comparator().name());
             operands = List.of(x.right());
@@ -138,5 +143,15 @@ public record KeyCondition(List<Term> terms) {
             values.add(v.value());
         }
         return new Term(p.path().attribute(), op, values);
+    }
+
+    private static Operator mirrored(Operator op) {
+        return switch (op) {
+            case LT -> Operator.GT;
+            case LE -> Operator.GE;
+            case GT -> Operator.LT;
+            case GE -> Operator.LE;
+            default -> op;
+        };
     }
 }
