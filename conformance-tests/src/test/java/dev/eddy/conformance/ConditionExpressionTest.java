@@ -298,6 +298,23 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void aConditionHasAtMostThreeHundredOperators() {
+        // 150 comparisons joined by 149 ORs: 299 operators.
+        assertTrue(holds("num = :v" + " OR num = :v".repeat(149), ":v", n("5")));
+        putInvalid("Invalid ConditionExpression: The expression contains too many operators; operator count: 301",
+                "num = :v" + " OR num = :v".repeat(150), ":v", n("5"));
+        putInvalid("Invalid ConditionExpression: The expression contains too many operators; operator count: 301",
+                "NOT ".repeat(1000) + "num = :v", ":v", n("5"));
+    }
+
+    @Test
+    void deeplyNestedParenthesesAreRefusedNotFatal() {
+        putInvalid("Invalid ConditionExpression: The expression has redundant parentheses;",
+                "(".repeat(2000) + "num = :v" + ")".repeat(2000), ":v", n("5"));
+        putInvalid("Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"", "(".repeat(4096));
+    }
+
+    @Test
     void orderedComparisonsRefuseValuesThatHaveNoOrder() {
         putInvalid("Invalid ConditionExpression: Incorrect operand type for operator or function; "
                 + "operator or function: <, operand type: L", "num < :v", ":v", l(n("1")));

@@ -171,10 +171,17 @@ public final class EddyServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Request threads get 8 MB stacks: the expression parser descends once per parenthesis, and
+     * a 4 KB expression of 2,000 nested pairs overflowed the default 1 MB before the JIT had
+     * compiled it. Only the pages a request touches become resident.
+     */
+    private static final long REQUEST_THREAD_STACK_BYTES = 8L << 20;
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            Thread t = new Thread(null, r, prefix + "-" + n.incrementAndGet(), REQUEST_THREAD_STACK_BYTES);
             t.setDaemon(true);
             return t;
         };

@@ -29,6 +29,10 @@ final class Messages {
         return invalid(kind, "Expression size has exceeded the maximum allowed size; expression size: " + size);
     }
 
+    static DynamoException tooManyOperators(ExpressionKind kind, int count) {
+        return invalid(kind, "The expression contains too many operators; operator count: " + count);
+    }
+
     static DynamoException syntax(ExpressionKind kind, String token, String near) {
         return invalid(kind, "Syntax error; token: \"" + token + "\", near: \"" + near + "\"");
     }

@@ -1,5 +1,6 @@
 package dev.eddy.core.expression;
 
+import dev.eddy.core.error.DynamoException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
 final class Parser {
     /** DynamoDB's limit on an expression's length, in UTF-8 bytes. */
     static final int MAX_EXPRESSION_BYTES = 4096;
+    /** DynamoDB's limit on the operators of a condition: comparisons, AND, OR, NOT, BETWEEN, IN. */
+    static final int MAX_OPERATORS = 300;
 
     private final ExpressionKind kind;
     private final String text;
@@ -47,7 +50,30 @@ final class Parser {
 
     static Condition condition(ExpressionKind kind, String text) {
         Parser p = start(kind, text);
+        p.countOperators();
         return p.finish(p::orCondition);
+    }
+
+    /** Refuses a condition of more than {@value #MAX_OPERATORS} operators; function calls do not count. */
+    private void countOperators() {
+        int count = 0;
+        boolean betweenAnd = false;
+        for (Token t : tokens) {
+            switch (t.type()) {
+                case OR, NOT, IN, EQ, NE, LT, LE, GT, GE -> count++;
+                case BETWEEN -> {
+                    count++;
+                    betweenAnd = true;
+                }
+                case AND -> {
+                    // The AND of "a BETWEEN b AND c" belongs to the BETWEEN.
+                    if (betweenAnd) betweenAnd = false;
+                    else count++;
+                }
+                default -> { }
+            }
+            if (count > MAX_OPERATORS) throw Messages.tooManyOperators(kind, count);
+        }
     }
 
     static List<Section> update(String text) {
@@ -73,12 +99,20 @@ final class Parser {
             if (!peek().is(Token.Type.EOF)) throw new SyntaxError(pos);
             if (indexOutOfRange != null) throw Messages.indexOutOfRange(kind, indexOutOfRange);
             return result;
+        } catch (StackOverflowError e) {
+            // Only an expression of thousands of unclosed parentheses nests this deep within
+            // 4 KB; DynamoDB reads it to its end and finds the syntax error there.
+            throw syntaxError(new SyntaxError(tokens.size() - 1));
         } catch (SyntaxError e) {
-            Token t = tokens.get(e.at);
-            int from = e.at > 0 ? tokens.get(e.at - 1).start() : t.start();
-            int to = e.at + 1 < tokens.size() ? tokens.get(e.at + 1).end() : t.end();
-            throw Messages.syntax(kind, t.text(), text.substring(from, to));
+            throw syntaxError(e);
         }
+    }
+
+    private DynamoException syntaxError(SyntaxError e) {
+        Token t = tokens.get(e.at);
+        int from = e.at > 0 ? tokens.get(e.at - 1).start() : t.start();
+        int to = e.at + 1 < tokens.size() ? tokens.get(e.at + 1).end() : t.end();
+        return Messages.syntax(kind, t.text(), text.substring(from, to));
     }
 
     // ---- conditions: OR binds loosest, then AND, then NOT; comparisons tighter still ----
