@@ -147,6 +147,21 @@ class ItemsTest {
     }
 
     @Test
+    void attributeNamesMayTakeUpTo65535Bytes() {
+        String longest = "n".repeat(65535);
+        String tooLong = longest + "n";
+        dynamo.putItem(r -> r.tableName(hashTable).item(Map.of("pk", s("names"), longest, n("1"))));
+        assertEquals(n("1"), dynamo.getItem(r -> r.tableName(hashTable).key(Map.of("pk", s("names")))).item().get(longest));
+        String message = "1 validation error detected: Attribute name is too large, must be less than 65536 bytes";
+        assertValidation(message, () -> dynamo.putItem(r -> r.tableName(hashTable).item(Map.of("pk", s("names"), tooLong, n("1")))));
+        assertValidation(message, () -> dynamo.putItem(r -> r.tableName(hashTable)
+                .item(Map.of("pk", s("names"), "doc", AttributeValue.fromM(Map.of(tooLong, n("1")))))));
+        assertValidation(message, () -> dynamo.updateItem(r -> r.tableName(hashTable).key(Map.of("pk", s("names")))
+                .updateExpression("SET #n = :v").expressionAttributeNames(Map.of("#n", tooLong))
+                .expressionAttributeValues(Map.of(":v", n("2")))));
+    }
+
+    @Test
     void operationsOnAMissingTableAreResourceNotFound() {
         assertError("ResourceNotFoundException", "Requested resource not found",
                 () -> dynamo.putItem(r -> r.tableName("no-such-table-x").item(Map.of("pk", s("a")))));

@@ -44,7 +44,9 @@ public final class Dispatcher {
         this.authenticator = authenticator;
         this.defaultRegion = defaultRegion;
         this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+                // Attribute names reach 65,535 bytes; Jackson's default stops names at 50,000 chars,
+                // and a longer one must get DynamoDB's ValidationException, not a parse failure.
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).maxNameLength(1 << 20).build())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.item.AttributeNames;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.Binary;
 import dev.eddy.core.item.Numbers;
@@ -43,6 +44,7 @@ public final class AttributeValueJson {
         for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isNull()) continue;
+            AttributeNames.checkLength(e.getKey());
             out.put(e.getKey(), read(e.getValue(), depth));
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.eddy.core.expression;
 
+import dev.eddy.core.item.AttributeNames;
 import dev.eddy.core.item.AttributeValue;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ public final class ExpressionContext {
 
     /** Either map may be null when the request has none. */
     public ExpressionContext(Map<String, String> names, Map<String, AttributeValue> values) {
+        if (names != null) for (String name : names.values()) if (name != null) AttributeNames.checkLength(name);
         this.names = names == null ? Map.of() : names;
         this.values = values == null ? Map.of() : values;
         this.namesGiven = names != null;

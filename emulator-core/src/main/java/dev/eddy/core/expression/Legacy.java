@@ -1,6 +1,7 @@
 package dev.eddy.core.expression;
 
 import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.item.AttributeNames;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.Values;
 import java.util.ArrayList;
@@ -121,6 +122,7 @@ public final class Legacy {
         List<Update.Action> actions = new ArrayList<>();
         for (Map.Entry<String, AttributeUpdate> e : updates.entrySet()) {
             String name = e.getKey();
+            AttributeNames.checkLength(name);
             AttributeUpdate u = e.getValue();
             String action = u.action() == null ? "PUT" : u.action();
             AttributeValue v = u.value();

@@ -1,5 +1,6 @@
 package dev.eddy.core.expression;
 
+import dev.eddy.core.item.AttributeNames;
 import dev.eddy.core.item.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,10 @@ public final class Projection {
     /** The legacy AttributesToGet: top-level attribute names. */
     public static Projection ofAttributes(List<String> names) {
         List<Path> paths = new ArrayList<>(names.size());
-        for (String n : names) paths.add(Path.of(n));
+        for (String n : names) {
+            AttributeNames.checkLength(n);
+            paths.add(Path.of(n));
+        }
         return new Projection(paths);
     }
 
