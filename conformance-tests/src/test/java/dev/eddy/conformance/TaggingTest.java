@@ -36,6 +36,22 @@ class TaggingTest {
     }
 
     @Test
+    void taggingAnswersWithAnEmptyBody() {
+        String table = Tables.create("tags-body", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        RawHttp.Answer tagged = RawHttp.post("DynamoDB_20120810.TagResource",
+                "{\"ResourceArn\":\"" + arn + "\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}");
+        assertEquals(200, tagged.status());
+        assertEquals(0, tagged.body().length);
+        RawHttp.Answer untagged = RawHttp.post("DynamoDB_20120810.UntagResource",
+                "{\"ResourceArn\":\"" + arn + "\",\"TagKeys\":[\"k\"]}");
+        assertEquals(200, untagged.status());
+        assertEquals(0, untagged.body().length);
+        assertEquals(Map.of(), tags(arn));
+        Tables.delete(table);
+    }
+
+    @Test
     void aTableArnThatNamesNoTableIsNotFound() {
         String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":000000000000:table/no-such-table-tags";
         var e = assertError("ResourceNotFoundException", null, () -> dynamo.listTagsOfResource(r -> r.resourceArn(arn)));

@@ -12,6 +12,9 @@ public interface Response {
         g.writeEndObject();
     };
 
+    /** An empty body, not even "{}": what AWS answers TagResource and UntagResource with. */
+    Response NO_BODY = new Written(new byte[0], 0);
+
     void write(JsonGenerator g) throws IOException;
 
     /**

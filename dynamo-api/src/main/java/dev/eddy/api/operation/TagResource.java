@@ -29,6 +29,6 @@ public final class TagResource implements Operation {
             if (merged.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
             return current.toBuilder().tags(merged).build();
         });
-        return Response.EMPTY;
+        return Response.NO_BODY;
     }
 }

@@ -28,6 +28,6 @@ public final class UntagResource implements Operation {
             if (!remaining.keySet().removeAll(keys)) return current;
             return current.toBuilder().tags(remaining).build();
         });
-        return Response.EMPTY;
+        return Response.NO_BODY;
     }
 }
