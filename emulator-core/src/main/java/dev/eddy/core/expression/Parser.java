@@ -100,8 +100,8 @@ final class Parser {
             if (indexOutOfRange != null) throw Messages.indexOutOfRange(kind, indexOutOfRange);
             return result;
         } catch (StackOverflowError e) {
-            // Only an expression of thousands of unclosed parentheses nests this deep within
-            // 4 KB; DynamoDB reads it to its end and finds the syntax error there.
+            // Only thousands of unclosed parentheses nest this deep within 4 KB (request threads
+            // have 8 MB stacks): reported as the syntax error at the end that they are.
             throw syntaxError(new SyntaxError(tokens.size() - 1));
         } catch (SyntaxError e) {
             throw syntaxError(e);

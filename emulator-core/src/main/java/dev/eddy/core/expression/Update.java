@@ -84,9 +84,13 @@ public record Update(List<Action> actions, boolean attributeUpdates) {
                 AttributeValue v = s.value().evaluate(old);
                 if (v == null) throw Messages.missingAttribute();
                 values.add(v);
-            } else if (a instanceof Add add) values.add(add.value().value());
-            else if (a instanceof Delete d) values.add(d.value().value());
-            else values.add(null);
+            } else if (a instanceof Add add) {
+                values.add(add.value().value());
+            } else if (a instanceof Delete d) {
+                values.add(d.value().value());
+            } else {
+                values.add(null);
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) order.add(i);
