@@ -131,6 +131,12 @@ class GsiLiveTableTest {
     @Test
     void indexChangesAreRefusedAsAwsRefusesThem() throws Exception {
         String table = Tables.create("gsi-errors", ScalarAttributeType.S, ScalarAttributeType.S);
+        String tooLong = "a".repeat(256);
+        // The definitions' lengths are checked before they are matched with the new index's keys.
+        assertValidation("1 validation error detected: Value '" + tooLong + "' at 'attributeDefinitions.1.member.attributeName' "
+                        + "failed to satisfy constraint: Member must have length less than or equal to 255",
+                () -> dynamo.updateTable(u -> u.tableName(table).attributeDefinitions(definitions(tooLong, "S"))
+                        .globalSecondaryIndexUpdates(create("inventory", "itemType", "qty"))));
         assertValidation("One or more parameter values were invalid: Some index key attributes are not defined in "
                         + "AttributeDefinitions. Keys: [itemType, qty], AttributeDefinitions: [pk, sk]",
                 () -> dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(create("inventory", "itemType", "qty"))));

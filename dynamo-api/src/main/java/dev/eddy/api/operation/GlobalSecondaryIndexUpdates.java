@@ -54,7 +54,7 @@ final class GlobalSecondaryIndexUpdates {
                 String path = "attributeDefinitions." + (i + 1) + ".member";
                 String name = defs.get(i) == null ? null : defs.get(i).string("AttributeName");
                 String type = defs.get(i) == null ? null : defs.get(i).string("AttributeType");
-                c.notNull(path + ".attributeName", name);
+                c.notNull(path + ".attributeName", name).length(path + ".attributeName", name, 1, 255);
                 c.notNull(path + ".attributeType", type).oneOf(path + ".attributeType", type, TableShapes.ATTRIBUTE_TYPES);
                 if (name != null && type != null && TableShapes.ATTRIBUTE_TYPES.contains(type)) {
                     definitions.put(name, AttributeValue.Type.valueOf(type));
