@@ -267,6 +267,16 @@ class TablesTest {
     }
 
     @Test
+    void anUnknownTableClassIsRefusedByName() {
+        String message = "Invalid table-class parameter provided. Please try again with a valid table-class value: "
+                + "[STANDARD, STANDARD_INFREQUENT_ACCESS].";
+        assertValidation(message, () -> Tables.create("tables-class", ScalarAttributeType.S, null, b -> b.tableClass("standard")));
+        String name = Tables.create("tables-class", ScalarAttributeType.S, null);
+        assertValidation(message, () -> dynamo.updateTable(r -> r.tableName(name).tableClass("junk")));
+        Tables.delete(name);
+    }
+
+    @Test
     void streamsAreEnabledOnceAndDisabledOnce() {
         String name = Tables.create("tables-stream", ScalarAttributeType.S, null);
         assertValidation("Table has no stream to disable: TableName: " + name,

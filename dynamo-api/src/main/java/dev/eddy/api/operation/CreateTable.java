@@ -47,10 +47,10 @@ public final class CreateTable implements Operation {
         c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);
         TableShapes.StreamRequest stream = TableShapes.stream(in, c);
         String tableClass = in.string("TableClass");
-        c.oneOf("tableClass", tableClass, TableShapes.TABLE_CLASSES);
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
         List<Tagging.Tag> tags = Tagging.read(in);
         c.throwIfAny();
+        TableShapes.checkTableClass(tableClass);
 
         BillingMode billing = billingMode == null ? BillingMode.PROVISIONED : BillingMode.valueOf(billingMode);
         checkBilling(billing, throughput, gsis);

@@ -27,6 +27,14 @@ final class TableShapes {
     private TableShapes() {
     }
 
+    /** DynamoDB checks TableClass itself, after the field constraints, with a text of its own. */
+    static void checkTableClass(String tableClass) {
+        if (tableClass != null && !TABLE_CLASSES.contains(tableClass)) {
+            throw new DynamoException(ErrorCode.VALIDATION, "Invalid table-class parameter provided. Please try again "
+                    + "with a valid table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
+        }
+    }
+
     record KeyElement(String attributeName, String keyType) {
     }
 

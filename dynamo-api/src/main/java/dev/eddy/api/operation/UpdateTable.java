@@ -36,11 +36,11 @@ public final class UpdateTable implements Operation {
         String billingMode = in.string("BillingMode");
         c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);
         String tableClass = in.string("TableClass");
-        c.oneOf("tableClass", tableClass, TableShapes.TABLE_CLASSES);
         TableShapes.StreamRequest stream = TableShapes.stream(in, c);
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
         GlobalSecondaryIndexUpdates indexUpdates = GlobalSecondaryIndexUpdates.read(in, c);
         c.throwIfAny();
+        TableShapes.checkTableClass(tableClass);
         checkOneConcern(in, throughput, billingMode, stream);
         TableShapes.checkBounds(throughput);
         StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
