@@ -137,6 +137,13 @@ class GsiLiveTableTest {
                         + "failed to satisfy constraint: Member must have length less than or equal to 255",
                 () -> dynamo.updateTable(u -> u.tableName(table).attributeDefinitions(definitions(tooLong, "S"))
                         .globalSecondaryIndexUpdates(create("inventory", "itemType", "qty"))));
+        // The request must define the new index's keys even when the table defines them already.
+        var undefined = assertError("ValidationException", null,
+                () -> dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(create("bySort", "sk", "pk"))));
+        assertTrue(undefined.awsErrorDetails().errorMessage().contains("AttributeDefinitions"),
+                undefined.awsErrorDetails().errorMessage());
+        assertError("ValidationException", null, () -> dynamo.updateTable(u -> u.tableName(table)
+                .attributeDefinitions(definitions("sk", "S")).globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().build())));
         assertValidation("One or more parameter values were invalid: Some index key attributes are not defined in "
                         + "AttributeDefinitions. Keys: [itemType, qty], AttributeDefinitions: [pk, sk]",
                 () -> dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(create("inventory", "itemType", "qty"))));

@@ -66,6 +66,11 @@ final class GlobalSecondaryIndexUpdates {
             JsonObject u = updates.get(i);
             String path = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
             if (u == null) continue;
+            int actions = 0;
+            for (String action : List.of("Create", "Update", "Delete")) if (u.object(action) != null) actions++;
+            if (actions != 1) {
+                throw TableShapes.invalid("Exactly one of Create, Update or Delete must be given in a GlobalSecondaryIndexUpdate");
+            }
             for (String action : List.of("Create", "Update", "Delete")) {
                 JsonObject a = u.object(action);
                 if (a == null) continue;
@@ -118,6 +123,13 @@ final class GlobalSecondaryIndexUpdates {
                     attributes.put(d.getKey(), d.getValue());
                 }
                 KeySchema key = CreateTable.keySchema(keySchema, attributes, false);
+                // The request must define the new index's keys, even those the table defines already.
+                List<String> keyNames = new ArrayList<>();
+                for (TableShapes.KeyElement e : keySchema) keyNames.add(e.attributeName());
+                if (!definitions.keySet().containsAll(keyNames)) {
+                    throw TableShapes.invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                            + keyNames + ", AttributeDefinitions: " + definitions.keySet());
+                }
                 Projection projection = CreateTable.projection(indexName, projectionType, nonKeyAttributes);
                 if (table.billingMode() == BillingMode.PROVISIONED && throughput == null) {
                     throw TableShapes.invalid("ProvisionedThroughput must be specified for index: " + indexName);
