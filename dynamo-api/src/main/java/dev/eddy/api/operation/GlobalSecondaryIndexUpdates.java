@@ -66,36 +66,34 @@ final class GlobalSecondaryIndexUpdates {
             JsonObject u = updates.get(i);
             String path = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
             if (u == null) continue;
-            int actions = 0;
-            for (String action : List.of("Create", "Update", "Delete")) if (u.object(action) != null) actions++;
-            if (actions != 1) {
+            List<String> given = new ArrayList<>(1);
+            for (String k : List.of("Create", "Update", "Delete")) if (u.object(k) != null) given.add(k);
+            if (given.size() != 1) {
                 throw TableShapes.invalid("Exactly one of Create, Update or Delete must be given in a GlobalSecondaryIndexUpdate");
             }
-            for (String action : List.of("Create", "Update", "Delete")) {
-                JsonObject a = u.object(action);
-                if (a == null) continue;
-                String p = path + "." + action.toLowerCase();
-                String name = a.string("IndexName");
-                c.name(p + ".indexName", name, true);
-                List<TableShapes.KeyElement> keys = null;
-                String projectionType = null;
-                List<String> nonKey = null;
-                if (action.equals("Create")) {
-                    keys = TableShapes.keySchema(a, "KeySchema", p + ".keySchema", c);
-                    JsonObject projection = a.object("Projection");
-                    c.notNull(p + ".projection", projection);
-                    projectionType = projection == null ? null : projection.string("ProjectionType");
-                    c.oneOf(p + ".projection.projectionType", projectionType, TableShapes.PROJECTION_TYPES);
-                    nonKey = projection == null ? null : projection.strings("NonKeyAttributes");
-                }
-                Throughput throughput = TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
-                if (action.equals("Update")) c.notNull(p + ".provisionedThroughput", throughput);
-                if (result != null) {
-                    throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online index "
-                            + "can be created or deleted simultaneously per table");
-                }
-                result = new GlobalSecondaryIndexUpdates(action, name, keys, projectionType, nonKey, throughput, definitions);
+            String action = given.get(0);
+            JsonObject a = u.object(action);
+            String p = path + "." + action.toLowerCase();
+            String name = a.string("IndexName");
+            c.name(p + ".indexName", name, true);
+            List<TableShapes.KeyElement> keys = null;
+            String projectionType = null;
+            List<String> nonKey = null;
+            if (action.equals("Create")) {
+                keys = TableShapes.keySchema(a, "KeySchema", p + ".keySchema", c);
+                JsonObject projection = a.object("Projection");
+                c.notNull(p + ".projection", projection);
+                projectionType = projection == null ? null : projection.string("ProjectionType");
+                c.oneOf(p + ".projection.projectionType", projectionType, TableShapes.PROJECTION_TYPES);
+                nonKey = projection == null ? null : projection.strings("NonKeyAttributes");
             }
+            Throughput throughput = TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
+            if (action.equals("Update")) c.notNull(p + ".provisionedThroughput", throughput);
+            if (result != null) {
+                throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online index "
+                        + "can be created or deleted simultaneously per table");
+            }
+            result = new GlobalSecondaryIndexUpdates(action, name, keys, projectionType, nonKey, throughput, definitions);
         }
         return result;
     }
@@ -124,12 +122,7 @@ final class GlobalSecondaryIndexUpdates {
                 }
                 KeySchema key = CreateTable.keySchema(keySchema, attributes, false);
                 // The request must define the new index's keys, even those the table defines already.
-                List<String> keyNames = new ArrayList<>();
-                for (TableShapes.KeyElement e : keySchema) keyNames.add(e.attributeName());
-                if (!definitions.keySet().containsAll(keyNames)) {
-                    throw TableShapes.invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                            + keyNames + ", AttributeDefinitions: " + definitions.keySet());
-                }
+                CreateTable.keySchema(keySchema, definitions, false);
                 Projection projection = CreateTable.projection(indexName, projectionType, nonKeyAttributes);
                 if (table.billingMode() == BillingMode.PROVISIONED && throughput == null) {
                     throw TableShapes.invalid("ProvisionedThroughput must be specified for index: " + indexName);
