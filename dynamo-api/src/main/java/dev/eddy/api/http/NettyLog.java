@@ -31,11 +31,14 @@ final class NettyLog extends InternalLoggerFactory {
             super(name);
         }
 
-        private void log(Level level, String format, Object... args) {
+        private Logger jul() {
             Logger jul = logger;
             if (jul == null) logger = jul = Logger.getLogger(name());
-            if (!jul.isLoggable(level)) return;
-            Throwable thrown = null;
+            return jul;
+        }
+
+        private void log(Level level, String format, Object... args) {
+            if (!jul().isLoggable(level)) return;
             StringBuilder message = new StringBuilder(format.length() + 32);
             int next = 0;
             int from = 0;
@@ -45,14 +48,12 @@ final class NettyLog extends InternalLoggerFactory {
             }
             message.append(format, from, format.length());
             // As in SLF4J: a Throwable left over after the placeholders is the exception logged.
-            if (next < args.length && args[args.length - 1] instanceof Throwable t) thrown = t;
-            jul.logp(level, name(), null, message.toString(), thrown);
+            Throwable thrown = next < args.length && args[args.length - 1] instanceof Throwable t ? t : null;
+            log(level, message.toString(), thrown);
         }
 
         private void log(Level level, String message, Throwable thrown) {
-            Logger jul = logger;
-            if (jul == null) logger = jul = Logger.getLogger(name());
-            jul.logp(level, name(), null, message, thrown);
+            jul().logp(level, name(), null, message, thrown);
         }
 
         @Override public boolean isTraceEnabled() { return false; }
