@@ -196,18 +196,13 @@ public final class Legacy {
                     : !SCALAR_ONLY.contains(op) || v.type().isKeyType();
             if (!typeOk) throw invalid("ComparisonOperator " + op + " is not valid for " + v.type().name() + " AttributeValue type");
         }
-        if (op.equals("IN")) {
+        if (op.equals("IN") || op.equals("BETWEEN")) {
             for (AttributeValue v : args) {
                 if (v.type() != args.get(0).type()) throw invalid("AttributeValues inside AttributeValueList must be of same type");
             }
         }
-        if (op.equals("BETWEEN")) {
-            if (args.get(0).type() != args.get(1).type()) {
-                throw invalid("AttributeValues inside AttributeValueList must be of same type");
-            }
-            if (Values.compare(args.get(0), args.get(1)) > 0) {
-                throw Messages.validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
-            }
+        if (op.equals("BETWEEN") && Values.compare(args.get(0), args.get(1)) > 0) {
+            throw Messages.validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
         }
     }
 
