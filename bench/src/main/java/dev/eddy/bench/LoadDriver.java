@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>
  * java -jar bench.jar run --endpoint http://127.0.0.1:8000 [--pid N] [--groups put,read,query,stream,large]
  *                         [--big-query] [--warmup 2] [--duration 6] [--ops N] [--preload 100000]
- *                         [--item-bytes 1024] [--out results.tsv]
+ *                         [--item-bytes 1024] [--stream-readers N] [--out results.tsv]
  * java -jar bench.jar report --label NAME results.tsv --label NAME results.tsv
  * </pre>
  */
@@ -57,7 +57,8 @@ public final class LoadDriver {
                 Double.parseDouble(o.getOrDefault("duration", "6")),
                 Long.parseLong(o.getOrDefault("ops", "0")),
                 Integer.parseInt(o.getOrDefault("preload", "100000")),
-                Integer.parseInt(o.getOrDefault("item-bytes", "1024")));
+                Integer.parseInt(o.getOrDefault("item-bytes", "1024")),
+                Integer.parseInt(o.getOrDefault("stream-readers", "0")));
         ServerProcess server = o.containsKey("pid") ? new ServerProcess(Long.parseLong(o.get("pid"))) : null;
         List<String> groups = Workloads.parseGroups(o.getOrDefault("groups", String.join(",", Workloads.GROUPS)));
         if (o.containsKey("big-query")) groups.add(Workloads.BIG_QUERY);
@@ -120,7 +121,8 @@ public final class LoadDriver {
         PrintWriter w = new PrintWriter(System.out, true);
         w.println("usage: java -jar bench.jar run --endpoint http://127.0.0.1:8000 [--pid SERVER_PID]");
         w.println("         [--groups " + String.join(",", Workloads.GROUPS) + "] [--big-query]");
-        w.println("         [--warmup SECONDS] [--duration SECONDS] [--ops N] [--preload ITEMS] [--item-bytes N] [--out FILE.tsv]");
+        w.println("         [--warmup SECONDS] [--duration SECONDS] [--ops N] [--preload ITEMS] [--item-bytes N]");
+        w.println("         [--stream-readers N] [--out FILE.tsv]");
         w.println("       java -jar bench.jar report --label NAME FILE.tsv --label NAME FILE.tsv");
     }
 }

@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
- * Reads every record of a table's stream the way a consumer does: ListStreams,
- * DescribeStream page by page, then each shard from TRIM_HORIZON with GetRecords,
- * parents before children. Writes have stopped, so an open shard is drained once it
- * answers with no records twice in a row.
+ * Reads every record of a table's stream the way a consumer does (the KCL, or Lambda's
+ * pollers): ListStreams, DescribeStream page by page, then each shard from TRIM_HORIZON
+ * with GetRecords, parents before children, with one reader per lineage of shards at once.
+ * {@code readers} caps how many read at once (0: one per shard DescribeStream lists without
+ * a parent). Writes have stopped, so an open shard is drained once it answers with no
+ * records twice in a row.
  */
 final class StreamReader {
     private static final int MAX_DESCRIBE_PAGES = 1_000;
@@ -24,59 +28,43 @@ final class StreamReader {
 
     private final Tables tables;
     private final ServerProcess server;
+    private final int readers;
 
-    StreamReader(Tables tables, ServerProcess server) {
+    StreamReader(Tables tables, ServerProcess server, int readers) {
         this.tables = tables;
         this.server = server;
+        this.readers = readers;
     }
 
     Result readAll(String workload, String table, long expectedRecords) throws IOException {
-        Histogram latency = new Histogram(600_000_000_000L, 3);
         long start = System.nanoTime();
-        long deadline = start + MAX_READ_NANOS;
         long serverCpu = server == null ? -1 : server.cpuNanos();
         long driverCpu = ServerProcess.driverCpuNanos();
-        long records = 0;
-        long calls = 0;
+        Shards shards;
         try (Connection c = tables.connect()) {
             Tables.expectOk(c, c.streams("ListStreams", "{\"TableName\":\"" + table + "\"}"), "ListStreams");
             String arn = Tables.read(c).path("Streams").path(0).path("StreamArn").asText();
             if (arn.isEmpty()) throw new IOException("ListStreams found no stream for " + table);
-            Map<String, JsonNode> shards = describe(c, arn);
-            Deque<String> queue = new ArrayDeque<>();
-            for (JsonNode shard : shards.values()) {
-                if (!shards.containsKey(shard.path("ParentShardId").asText())) queue.add(shard.path("ShardId").asText());
+            shards = new Shards(arn, describe(c, arn), start + MAX_READ_NANOS);
+        }
+        int threads = readers > 0 ? readers : Math.max(1, shards.queue.size());
+        List<Reader> all = new ArrayList<>();
+        for (int i = 0; i < threads; i++) all.add(new Reader(shards));
+        for (Reader r : all) r.thread.start();
+        Histogram latency = new Histogram(600_000_000_000L, 3);
+        long records = 0;
+        long calls = 0;
+        for (Reader r : all) {
+            try {
+                r.thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while reading the stream", e);
             }
-            Set<String> done = new HashSet<>();
-            while (System.nanoTime() < deadline) {
-                if (queue.isEmpty()) {
-                    shards = describe(c, arn);
-                    for (String id : shards.keySet()) if (!done.contains(id)) queue.add(id);
-                    if (queue.isEmpty()) break;
-                }
-                String shardId = queue.poll();
-                if (!done.add(shardId)) continue;
-                boolean closed = shards.get(shardId).path("SequenceNumberRange").has("EndingSequenceNumber");
-                Tables.expectOk(c, c.streams("GetShardIterator", "{\"StreamArn\":\"" + arn + "\",\"ShardId\":\"" + shardId
-                        + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}"), "GetShardIterator");
-                String iterator = Tables.read(c).path("ShardIterator").asText(null);
-                int empty = 0;
-                while (iterator != null && System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
-                    Tables.expectOk(c, c.streams("GetRecords", "{\"ShardIterator\":\"" + iterator + "\",\"Limit\":1000}"),
-                            "GetRecords");
-                    latency.recordValue(System.nanoTime() - t0);
-                    calls++;
-                    Page page = page(c);
-                    records += page.records;
-                    empty = page.records == 0 ? empty + 1 : 0;
-                    if (!closed && empty >= EMPTY_READS_TO_DRAIN) break;
-                    iterator = page.next;
-                }
-                for (JsonNode shard : shards.values()) {
-                    if (shardId.equals(shard.path("ParentShardId").asText())) queue.add(shard.path("ShardId").asText());
-                }
-            }
+            if (r.failure != null) throw r.failure;
+            latency.add(r.latency);
+            records += r.records;
+            calls += r.calls;
         }
         long elapsed = System.nanoTime() - start;
         long cpu = server == null ? -1 : server.cpuNanos() - serverCpu;
@@ -84,6 +72,7 @@ final class StreamReader {
                 server == null ? -1 : server.residentKb(), records == expectedRecords ? 0 : 1)
                 .with("records read", records)
                 .with("records expected", expectedRecords)
+                .with("readers", threads)
                 .with("records/s", records * 1e9 / elapsed);
         if (cpu >= 0 && records > 0) result.with("server CPU us/record", cpu / 1e3 / records);
         if (records != expectedRecords) {
@@ -92,8 +81,121 @@ final class StreamReader {
         return result;
     }
 
+    /** The shards to read and those being read, shared by the readers. */
+    private final class Shards {
+        final String arn;
+        final long deadline;
+        final Deque<String> queue = new ArrayDeque<>();
+        final Set<String> started = new HashSet<>();
+        Map<String, JsonNode> listed;
+        int busy;
+        boolean failed;
+
+        Shards(String arn, Map<String, JsonNode> listed, long deadline) {
+            this.arn = arn;
+            this.listed = listed;
+            this.deadline = deadline;
+            for (JsonNode shard : listed.values()) {
+                if (!listed.containsKey(shard.path("ParentShardId").asText())) queue.add(shard.path("ShardId").asText());
+            }
+        }
+
+        /**
+         * The next shard to read, or null when there is none: every shard was read and
+         * DescribeStream, asked once more when no reader is busy, lists no other.
+         */
+        synchronized JsonNode take(Connection c) throws IOException {
+            while (!failed && System.nanoTime() < deadline) {
+                if (queue.isEmpty() && busy > 0) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while reading the stream", e);
+                    }
+                    continue;
+                }
+                if (queue.isEmpty()) {
+                    listed = describe(c, arn);
+                    for (String id : listed.keySet()) if (!started.contains(id)) queue.add(id);
+                    if (queue.isEmpty()) {
+                        notifyAll();
+                        return null;
+                    }
+                }
+                String shardId = queue.poll();
+                if (!started.add(shardId)) continue;
+                busy++;
+                return listed.get(shardId);
+            }
+            notifyAll();
+            return null;
+        }
+
+        synchronized void done(String shardId) {
+            busy--;
+            for (JsonNode shard : listed.values()) {
+                if (shardId.equals(shard.path("ParentShardId").asText())) queue.add(shard.path("ShardId").asText());
+            }
+            notifyAll();
+        }
+
+        /** A reader failed: the others stop rather than wait for the children of its shard. */
+        synchronized void fail() {
+            failed = true;
+            notifyAll();
+        }
+    }
+
+    /** One consumer with a connection of its own, reading whole shards one after another. */
+    private final class Reader implements Runnable {
+        final Shards shards;
+        final Thread thread = new Thread(this, "stream-reader");
+        final Histogram latency = new Histogram(600_000_000_000L, 3);
+        long records;
+        long calls;
+        IOException failure;
+
+        Reader(Shards shards) {
+            this.shards = shards;
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = tables.connect()) {
+                for (JsonNode shard = shards.take(c); shard != null; shard = shards.take(c)) {
+                    String shardId = shard.path("ShardId").asText();
+                    read(c, shardId, shard.path("SequenceNumberRange").has("EndingSequenceNumber"));
+                    shards.done(shardId);
+                }
+            } catch (IOException e) {
+                failure = e;
+                shards.fail();
+            }
+        }
+
+        private void read(Connection c, String shardId, boolean closed) throws IOException {
+            Tables.expectOk(c, c.streams("GetShardIterator", "{\"StreamArn\":\"" + shards.arn + "\",\"ShardId\":\""
+                    + shardId + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}"), "GetShardIterator");
+            String iterator = Tables.read(c).path("ShardIterator").asText(null);
+            int empty = 0;
+            while (iterator != null && System.nanoTime() < shards.deadline) {
+                long t0 = System.nanoTime();
+                Tables.expectOk(c, c.streams("GetRecords", "{\"ShardIterator\":\"" + iterator + "\",\"Limit\":1000}"),
+                        "GetRecords");
+                latency.recordValue(System.nanoTime() - t0);
+                calls++;
+                Page page = page(c);
+                records += page.records;
+                empty = page.records == 0 ? empty + 1 : 0;
+                if (!closed && empty >= EMPTY_READS_TO_DRAIN) break;
+                iterator = page.next;
+            }
+        }
+    }
+
     /** Every shard of the stream, in the order DescribeStream lists them. */
-    private Map<String, JsonNode> describe(Connection c, String arn) throws IOException {
+    private static Map<String, JsonNode> describe(Connection c, String arn) throws IOException {
         Map<String, JsonNode> shards = new LinkedHashMap<>();
         String startAfter = null;
         for (int page = 0; page < MAX_DESCRIBE_PAGES; page++) {
