@@ -37,7 +37,16 @@ public final class Runner {
     }
 
     public Result run(String workload, int concurrency, Op op) {
-        return run(workload, concurrency, settings.warmupNanos(), op);
+        return run(workload, concurrency, settings.warmupNanos(), Long.MAX_VALUE, settings.maxOpsPerWorkload(), op);
+    }
+
+    /**
+     * Both phases sized by operation count, whatever the settings say, so that every server
+     * gets the same load: for figures that depend on the work done, such as the memory a
+     * server holds after it.
+     */
+    public Result runCounted(String workload, int concurrency, long warmupOps, long ops, Op op) {
+        return run(workload, concurrency, MAX_PHASE_NANOS, warmupOps, ops, op);
     }
 
     /**
@@ -45,11 +54,11 @@ public final class Runner {
      * outlast the whole warm-up; the server is warm from the workloads before it.
      */
     public Result runWithoutWarmup(String workload, int concurrency, Op op) {
-        return run(workload, concurrency, 0, op);
+        return run(workload, concurrency, 0, Long.MAX_VALUE, settings.maxOpsPerWorkload(), op);
     }
 
-    private Result run(String workload, int concurrency, long warmupNanos, Op op) {
-        long maxOps = settings.maxOpsPerWorkload();
+    private Result run(String workload, int concurrency, long warmupNanos, long warmupOps, long maxOps, Op op) {
+        boolean counted = maxOps < Long.MAX_VALUE;
         long warmupEnd = System.nanoTime() + warmupNanos;
         long[] window = new long[3]; // start nanos, server CPU, driver CPU
         AtomicLong measureEnd = new AtomicLong();
@@ -57,9 +66,10 @@ public final class Runner {
             window[0] = System.nanoTime();
             window[1] = server == null ? -1 : server.cpuNanos();
             window[2] = ServerProcess.driverCpuNanos();
-            measureEnd.set(window[0] + (settings.sizedByOps() ? MAX_PHASE_NANOS : settings.durationNanos()));
+            measureEnd.set(window[0] + (counted ? MAX_PHASE_NANOS : settings.durationNanos()));
         });
         long perThread = Math.max(1, maxOps / concurrency);
+        long warmupPerThread = warmupOps == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, warmupOps / concurrency);
         List<Histogram> histograms = new ArrayList<>();
         AtomicLong ops = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -73,7 +83,7 @@ public final class Runner {
                 try (Connection c = new Connection(settings.host(), settings.port())) {
                     ThreadLocalRandom random = ThreadLocalRandom.current();
                     Phase warm = new Phase(c, random, op, errors, okTotal, firstError);
-                    if (warmupNanos > 0) warm.loop(warmupEnd, Long.MAX_VALUE, true, null);
+                    if (warmupNanos > 0) warm.loop(warmupEnd, warmupPerThread, true, null);
                     warmedUp.await();
                     Phase measured = new Phase(c, random, op, errors, okTotal, firstError);
                     measured.loop(measureEnd.get(), perThread, false, h);

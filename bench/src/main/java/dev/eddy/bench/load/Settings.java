@@ -16,10 +16,6 @@ public record Settings(String host, int port, double warmupSeconds, double durat
         return (long) (durationSeconds * 1e9);
     }
 
-    public boolean sizedByOps() {
-        return ops > 0;
-    }
-
     public long maxOpsPerWorkload() {
         return ops > 0 ? ops : Long.MAX_VALUE;
     }
