@@ -221,6 +221,25 @@ class QueryTest {
     }
 
     @Test
+    void aKeyConditionNamesOneTopLevelAttributePerCondition() {
+        Map<String, AttributeValue> values = Map.of(":a", s("x"), ":b", n(1), ":c", n(2));
+        assertValidation("Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = :a AND sk.part = :b")
+                        .expressionAttributeValues(Map.of(":a", s("x"), ":b", n(1)))));
+        assertValidation("Invalid KeyConditionExpression: KeyConditionExpressions cannot have conditions on nested attributes",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("#k[0] = :a")
+                        .expressionAttributeNames(Map.of("#k", "pk")).expressionAttributeValues(Map.of(":a", s("x")))));
+        assertValidation("Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = sk")));
+        assertValidation("Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = :a AND :b BETWEEN sk AND :c")
+                        .expressionAttributeValues(values)));
+        assertValidation("Invalid condition in KeyConditionExpression: No key attribute specified",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = :a AND :b < :c")
+                        .expressionAttributeValues(values)));
+    }
+
+    @Test
     void invalidQueriesAreRefusedWithAwsMessages() {
         assertValidation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.",
                 () -> dynamo.query(q -> q.tableName(numberSorted)));

@@ -113,36 +113,47 @@ public record KeyCondition(List<Term> terms) {
         }
     }
 
+    /**
+     * One comparison, BETWEEN or begins_with of a key condition, read operand by operand as
+     * DynamoDB reads it: one top-level attribute and values only, the attribute first for
+     * BETWEEN and begins_with.
+     */
     private static Term term(Condition c) {
-        Operand subject;
         Operator op;
         List<Operand> operands;
-        if (c instanceof Condition.Comparison x && x.left() instanceof Operand.Value && x.right() instanceof Operand.PathOperand) {
-            // ":v < sk" names the key on the right: the same condition as "sk > :v".
-            subject = x.right();
-            op = mirrored(Operator.valueOf(x.comparator().name()));
-            operands = List.of(x.left());
-        } else if (c instanceof Condition.Comparison x) {
-            subject = x.left();
+        if (c instanceof Condition.Comparison x) {
             op = Operator.valueOf(x.comparator().name());
-            operands = List.of(x.right());
+            operands = List.of(x.left(), x.right());
         } else if (c instanceof Condition.Between x) {
-            subject = x.value();
             op = Operator.BETWEEN;
-            operands = List.of(x.lower(), x.upper());
+            operands = List.of(x.value(), x.lower(), x.upper());
         } else {
-            Condition.Function f = (Condition.Function) c;
-            subject = f.args().get(0);
             op = Operator.BEGINS_WITH;
-            operands = f.args().subList(1, 2);
+            operands = ((Condition.Function) c).args();
         }
-        if (!(subject instanceof Operand.PathOperand p) || p.path().depth() != 1) throw Messages.keyConditionNotSupported();
+        String attribute = null;
         List<AttributeValue> values = new ArrayList<>();
         for (Operand o : operands) {
-            if (!(o instanceof Operand.Value v)) throw Messages.keyConditionNotSupported();
-            values.add(v.value());
+            if (o instanceof Operand.PathOperand p) {
+                if (attribute != null) throw Messages.keyConditionInvalid("Multiple attribute names used in one condition");
+                if (p.path().depth() != 1) throw Messages.keyConditionOnNestedAttribute();
+                attribute = p.path().attribute();
+            } else if (o instanceof Operand.Value v) {
+                if (attribute == null) {
+                    if (op == Operator.BETWEEN || op == Operator.BEGINS_WITH) {
+                        throw Messages.keyConditionInvalid((op == Operator.BETWEEN ? "BETWEEN" : "begins_with")
+                                + " operator must have the key attribute as its first operand");
+                    }
+                    // ":v < sk" names the key on the right: the same condition as "sk > :v".
+                    op = mirrored(op);
+                }
+                values.add(v.value());
+            } else {
+                throw Messages.keyConditionNestedOperation();
+            }
         }
-        return new Term(p.path().attribute(), op, values);
+        if (attribute == null) throw Messages.keyConditionInvalid("No key attribute specified");
+        return new Term(attribute, op, values);
     }
 
     private static Operator mirrored(Operator op) {

@@ -177,6 +177,19 @@ final class Messages {
         return validation("Query key condition not supported");
     }
 
+    static DynamoException keyConditionInvalid(String detail) {
+        return validation("Invalid condition in KeyConditionExpression: " + detail);
+    }
+
+    static DynamoException keyConditionOnNestedAttribute() {
+        return invalid(ExpressionKind.KEY_CONDITION, "KeyConditionExpressions cannot have conditions on nested attributes");
+    }
+
+    /** A function such as size() as an operand of a key condition. */
+    static DynamoException keyConditionNestedOperation() {
+        return invalid(ExpressionKind.KEY_CONDITION, "KeyConditionExpressions cannot contain nested operations");
+    }
+
     static DynamoException oneConditionPerKey() {
         return invalid(ExpressionKind.KEY_CONDITION, "KeyConditionExpressions must only contain one condition per key");
     }
