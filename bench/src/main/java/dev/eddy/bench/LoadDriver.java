@@ -58,7 +58,7 @@ public final class LoadDriver {
                 Long.parseLong(o.getOrDefault("ops", "0")),
                 Integer.parseInt(o.getOrDefault("preload", "100000")),
                 Integer.parseInt(o.getOrDefault("item-bytes", "1024")),
-                Integer.parseInt(o.getOrDefault("stream-readers", "0")));
+                Integer.parseInt(o.getOrDefault("stream-readers", "1")));
         ServerProcess server = o.containsKey("pid") ? new ServerProcess(Long.parseLong(o.get("pid"))) : null;
         List<String> groups = Workloads.parseGroups(o.getOrDefault("groups", String.join(",", Workloads.GROUPS)));
         if (o.containsKey("big-query")) groups.add(Workloads.BIG_QUERY);

@@ -28,16 +28,22 @@ final class StreamReader {
     private final Tables tables;
     private final ServerProcess server;
     private final int readers;
+    private final long warmupNanos;
 
-    StreamReader(Tables tables, ServerProcess server, int readers) {
+    StreamReader(Tables tables, ServerProcess server, Settings settings) {
         this.tables = tables;
         this.server = server;
-        this.readers = readers;
+        this.readers = settings.streamReaders();
+        this.warmupNanos = settings.warmupNanos();
     }
 
     Result readAll(String workload, String table, long expectedRecords) throws IOException {
-        // Like every workload, a warm-up first: one whole read of the stream, not recorded.
-        read(table);
+        // Like every workload, a warm-up first, not recorded: whole reads of the stream for as
+        // long as the others warm up, and at least one.
+        long warmupEnd = System.nanoTime() + warmupNanos;
+        do {
+            read(table);
+        } while (System.nanoTime() < warmupEnd);
         long serverCpu = server == null ? -1 : server.cpuNanos();
         long driverCpu = ServerProcess.driverCpuNanos();
         Pass pass = read(table);

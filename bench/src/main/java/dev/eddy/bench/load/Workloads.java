@@ -136,7 +136,7 @@ public final class Workloads {
                 c.dynamo("PutItem", items.put(table, items.item("k" + random.nextInt(STREAM_KEYS), seq.incrementAndGet()))) == 200);
         sink.accept(puts);
         long written = (long) puts.extra("ok requests incl. warm-up");
-        sink.accept(new StreamReader(tables, server, settings.streamReaders()).readAll("GetRecords (all)", table, written));
+        sink.accept(new StreamReader(tables, server, settings).readAll("GetRecords (all)", table, written));
         tables.delete(table);
     }
 
