@@ -129,6 +129,32 @@ class GsiLiveTableTest {
     }
 
     @Test
+    void aBackfillLeavesOutItemsWhoseIndexKeyIsTooLongForAKey() throws Exception {
+        String table = Tables.create("gsi-long-keys", ScalarAttributeType.S, ScalarAttributeType.S);
+        int[] lengths = {1024, 1025, 2048, 2049};
+        for (int length : lengths) {
+            dynamo.putItem(p -> p.tableName(table).item(Map.of("pk", s("item-" + length), "sk", s("c"),
+                    "x", s("x".repeat(length)))));
+        }
+        // x as a partition key may be 2,048 bytes long; as a sort key, 1,024.
+        dynamo.updateTable(u -> u.tableName(table).attributeDefinitions(definitions("x", "S"))
+                .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("by-x")
+                        .keySchema(k -> k.attributeName("x").keyType("HASH")).projection(p -> p.projectionType("KEYS_ONLY"))).build()));
+        awaitActive(table, "by-x");
+        dynamo.updateTable(u -> u.tableName(table).attributeDefinitions(definitions("sk", "S", "x", "S"))
+                .globalSecondaryIndexUpdates(create("by-sk-x", "sk", "x")));
+        awaitActive(table, "by-sk-x");
+        List<String> byX = new ArrayList<>();
+        dynamo.scanPaginator(r -> r.tableName(table).indexName("by-x")).items().forEach(i -> byX.add(i.get("pk").s()));
+        byX.sort(null);
+        assertEquals(List.of("item-1024", "item-1025", "item-2048"), byX);
+        assertEquals(List.of(s("item-1024")), dynamo.query(q -> q.tableName(table).indexName("by-sk-x")
+                .keyConditionExpression("sk = :c").expressionAttributeValues(Map.of(":c", s("c")))).items().stream()
+                .map(i -> i.get("pk")).toList());
+        Tables.delete(table);
+    }
+
+    @Test
     void indexChangesAreRefusedAsAwsRefusesThem() throws Exception {
         String table = Tables.create("gsi-errors", ScalarAttributeType.S, ScalarAttributeType.S);
         String tooLong = "a".repeat(256);

@@ -6,6 +6,7 @@ import dev.eddy.core.table.KeyAttribute;
 import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.Projection;
 import dev.eddy.core.table.SecondaryIndex;
+import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
@@ -37,6 +38,16 @@ public final class IndexEntries {
         KeyCodec.writeTerminated(item.get(tableKey.partitionKey().name()), out);
         if (tableKey.hasSortKey()) out.writeBytes(KeyCodec.encode(item.get(tableKey.sortKey().name())));
         return out.toByteArray();
+    }
+
+    /**
+     * Whether an item's index key values fit the key size limits. An item written before a
+     * global index existed may hold longer values, and its backfill leaves such items out of
+     * the index, as DynamoDB does (an index key violation).
+     */
+    public static boolean keySizesFit(SecondaryIndex index, Map<String, AttributeValue> item) {
+        KeySchema k = index.keySchema();
+        return Keys.withinSizeLimits(item.get(k.partitionKey().name()), k.hasSortKey() ? item.get(k.sortKey().name()) : null);
     }
 
     /**

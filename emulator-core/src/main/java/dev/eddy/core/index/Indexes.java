@@ -117,7 +117,10 @@ public final class Indexes implements AutoCloseable {
                 if (bytes == null) continue;
                 Map<String, AttributeValue> item = ItemCodec.decode(bytes);
                 byte[] entryKey = IndexEntries.key(index, table.keySchema(), item);
-                if (entryKey == null || store.get(Family.INDEXES, entryKey) != null) continue;
+                if (entryKey == null || !IndexEntries.keySizesFit(index, item)
+                        || store.get(Family.INDEXES, entryKey) != null) {
+                    continue;
+                }
                 Map<String, AttributeValue> projected = IndexEntries.project(index, table.keySchema(), item);
                 batch.put(Family.INDEXES, entryKey, ItemCodec.encode(projected));
                 count++;

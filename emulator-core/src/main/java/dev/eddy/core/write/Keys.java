@@ -101,6 +101,11 @@ public final class Keys {
         return false;
     }
 
+    /** Whether key values fit DynamoDB's key size limits ({@code sort} null for none). */
+    public static boolean withinSizeLimits(AttributeValue partition, AttributeValue sort) {
+        return keySize(partition) <= MAX_PARTITION_KEY_BYTES && (sort == null || keySize(sort) <= MAX_SORT_KEY_BYTES);
+    }
+
     private static void checkSizes(AttributeValue partition, AttributeValue sort) {
         if (keySize(partition) > MAX_PARTITION_KEY_BYTES) {
             throw new DynamoException(ErrorCode.VALIDATION,
