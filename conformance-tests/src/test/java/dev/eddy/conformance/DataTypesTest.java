@@ -98,7 +98,8 @@ class DataTypesTest {
         AttributeValue ok = deep;
         assertEquals(ok, roundTrip("deep", ok).get("v"));
         AttributeValue tooDeep = AttributeValue.fromL(List.of(deep));
-        assertValidation("Nesting Levels have exceeded supported limits", () -> roundTrip("deeper", tooDeep));
+        assertValidation("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit",
+                () -> roundTrip("deeper", tooDeep));
     }
 
     @Test

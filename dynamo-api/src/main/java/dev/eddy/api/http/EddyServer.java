@@ -16,7 +16,6 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -106,7 +105,6 @@ public final class EddyServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec(8192, MAX_HEADER_BYTES, 65536))
-                                .addLast(new HttpContentDecompressor())
                                 .addLast(new Aggregator(dispatcher))
                                 .addLast(handler);
                     }
@@ -163,12 +161,15 @@ public final class EddyServer implements AutoCloseable {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            HttpAnswer answer = dispatcher.error(new DynamoException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
-                    "Request size " + HttpUtil.getContentLength(oversized, -1L)
-                            + " exceeded " + MAX_BODY_BYTES + " bytes"));
-            HttpAnswer tooLarge = new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyLength());
-            RequestHandler.write(ctx, tooLarge, false, false);
+            RequestHandler.write(ctx, tooLarge(dispatcher, HttpUtil.getContentLength(oversized, -1L)), false, false);
         }
+    }
+
+    /** DynamoDB's answer to a request body over {@link #MAX_BODY_BYTES}. */
+    static HttpAnswer tooLarge(Dispatcher dispatcher, long size) {
+        HttpAnswer answer = dispatcher.error(new DynamoException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
+                "Request size " + size + " exceeded " + MAX_BODY_BYTES + " bytes"));
+        return new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyLength());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.eddy.api.http;
 
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -15,8 +17,10 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -60,20 +65,59 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             write(ctx, HttpAnswer.of(400, "text/plain", new byte[0]), false, false);
             return;
         }
+        boolean acceptsGzip = accepts(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isEmpty() && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
+            String method = request.method().name();
+            String uri = request.uri();
+            Map<String, List<String>> headers = headers(request.headers());
+            byte[] encoded = ByteBufUtil.getBytes(request.content());
+            execute(ctx, () -> write(ctx, dispatchEncoded(method, uri, headers, encoding, encoded), keepAlive, acceptsGzip));
+            return;
+        }
         HttpCall call = new HttpCall(request.method().name(), request.uri(), headers(request.headers()),
                 ByteBufUtil.getBytes(request.content()));
-        boolean acceptsGzip = accepts(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
         // Waking a worker and then the event loop again costs more than such a read itself.
         HttpAnswer fromMemory = dispatcher.dispatchIfInMemory(call);
         if (fromMemory != null) {
             write(ctx, fromMemory, keepAlive, acceptsGzip);
             return;
         }
+        execute(ctx, () -> write(ctx, dispatcher.dispatch(call), keepAlive, acceptsGzip));
+    }
+
+    private void execute(ChannelHandlerContext ctx, Runnable work) {
         try {
-            workers.execute(() -> write(ctx, dispatcher.dispatch(call), keepAlive, acceptsGzip));
+            workers.execute(work);
         } catch (RejectedExecutionException e) {
             ctx.close();
         }
+    }
+
+    /**
+     * A request whose body is compressed. DynamoDB takes gzip only (one or more members, as
+     * the format allows), and answers 500 InternalServerError to any other encoding and to a
+     * body that does not inflate, writing nothing; inflated, the body has the usual limit.
+     */
+    private HttpAnswer dispatchEncoded(String method, String uri, Map<String, List<String>> headers, String encoding,
+                                       byte[] encoded) {
+        if (!HttpHeaderValues.GZIP.contentEqualsIgnoreCase(encoding) && !HttpHeaderValues.X_GZIP.contentEqualsIgnoreCase(encoding)) {
+            return serverError();
+        }
+        byte[] body;
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(encoded))) {
+            body = in.readNBytes(EddyServer.MAX_BODY_BYTES + 1);
+            if (body.length > EddyServer.MAX_BODY_BYTES) {
+                return EddyServer.tooLarge(dispatcher, body.length + in.transferTo(OutputStream.nullOutputStream()));
+            }
+        } catch (IOException e) {
+            return serverError();
+        }
+        return dispatcher.dispatch(new HttpCall(method, uri, headers, body));
+    }
+
+    private HttpAnswer serverError() {
+        return dispatcher.error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
     }
 
     static void write(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean acceptsGzip) {

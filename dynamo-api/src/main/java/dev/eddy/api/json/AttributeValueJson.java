@@ -52,7 +52,8 @@ public final class AttributeValueJson {
 
     private static AttributeValue read(JsonNode node, int depth) {
         if (depth > MAX_DEPTH) {
-            throw new DynamoException(ErrorCode.VALIDATION, "Nesting Levels have exceeded supported limits");
+            throw new DynamoException(ErrorCode.VALIDATION, "Nesting Levels have exceeded supported limits: "
+                    + "Attributes in the item have nested levels beyond supported limit");
         }
         ObjectNode value = JsonObject.asMapNode(node);
         String type = null;
