@@ -160,7 +160,8 @@ class TablesTest {
         String name = Tables.create("tables-ppr", ScalarAttributeType.S, null);
         TableDescription t = dynamo.describeTable(r -> r.tableName(name)).table();
         assertEquals(BillingMode.PAY_PER_REQUEST, t.billingModeSummary().billingMode());
-        assertNotNull(t.billingModeSummary().lastUpdateToPayPerRequestDateTime());
+        assertEquals(t.creationDateTime(), t.billingModeSummary().lastUpdateToPayPerRequestDateTime(),
+                "created on demand: on demand since its creation");
         assertEquals(0L, t.provisionedThroughput().readCapacityUnits());
         assertEquals(0L, t.provisionedThroughput().writeCapacityUnits());
         assertEquals(0L, t.provisionedThroughput().numberOfDecreasesToday());

@@ -134,7 +134,6 @@ public final class CreateTable implements Operation {
                 .keySchema(tableKey)
                 .attributeDefinitions(attributes)
                 .billingMode(billing)
-                .lastUpdateToPayPerRequest(billing == BillingMode.PAY_PER_REQUEST ? request.received() : null)
                 .throughput(billing == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : throughput)
                 .stream(streamSpec)
                 .deletionProtection(Boolean.TRUE.equals(deletionProtection))

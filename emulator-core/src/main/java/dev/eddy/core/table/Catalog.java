@@ -9,6 +9,7 @@ import dev.eddy.core.storage.Store;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +99,13 @@ public final class Catalog {
             for (SecondaryIndex i : draft.localIndexes()) lsis.add(withId(i, nextId()));
             List<SecondaryIndex> gsis = new ArrayList<>();
             for (SecondaryIndex i : draft.globalIndexes()) gsis.add(withId(i, nextId()));
+            Instant created = clock.instant();
             TableDefinition t = draft.toBuilder()
                     .id(nextId())
                     .tableId(UUID.randomUUID().toString())
-                    .created(clock.instant())
+                    .created(created)
+                    // A table created on demand switched to it when it was created, to the millisecond.
+                    .lastUpdateToPayPerRequest(draft.billingMode() == BillingMode.PAY_PER_REQUEST ? created : null)
                     .latestStreamLabel(draft.stream().enabled() ? streamLabel() : null)
                     .localIndexes(lsis)
                     .globalIndexes(gsis)
