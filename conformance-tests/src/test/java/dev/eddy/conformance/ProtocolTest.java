@@ -85,42 +85,38 @@ class ProtocolTest {
 
     @Test
     void gzippedRequestBodiesAreAccepted() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write("{\"Limit\":1}".getBytes(StandardCharsets.UTF_8));
-        }
-        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", out.toByteArray(), Map.of("Content-Encoding", "gzip"));
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", gzip("{\"Limit\":1}"), Map.of("Content-Encoding", "gzip"));
         assertEquals(200, a.status(), a.text());
     }
 
     @Test
     void aBodyThatCannotBeDecompressedIsAServerErrorAndWritesNothing() throws IOException {
         String table = Tables.create("protocol", ScalarAttributeType.S, null);
-        byte[] put = ("{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"k\"}}}").getBytes(StandardCharsets.UTF_8);
+        String json = "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"k\"}}}";
+        byte[] put = json.getBytes(StandardCharsets.UTF_8);
         // Not gzip at all, though said to be; and an encoding DynamoDB does not take.
         assertEquals(500, RawHttp.post("DynamoDB_20120810.PutItem", put, Map.of("Content-Encoding", "gzip")).status());
         assertEquals(500, RawHttp.post("DynamoDB_20120810.PutItem", put, Map.of("Content-Encoding", "garbage")).status());
         assertEquals(500, RawHttp.post("DynamoDB_20120810.PutItem", new byte[0], Map.of("Content-Encoding", "gzip")).status());
         assertEquals(0, count(table));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(put);
-        }
-        assertEquals(200, RawHttp.post("DynamoDB_20120810.PutItem", out.toByteArray(), Map.of("Content-Encoding", "gzip")).status());
+        assertEquals(200, RawHttp.post("DynamoDB_20120810.PutItem", gzip(json), Map.of("Content-Encoding", "gzip")).status());
         assertEquals(1, count(table));
         Tables.delete(table);
     }
 
     @Test
     void aGzippedBodyIsHeldToTheSizeLimitOnceInflated() throws IOException {
+        byte[] inflatesPast16Megabytes = gzip("{\"Limit\":1" + " ".repeat(17 << 20) + "}");
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", inflatesPast16Megabytes, Map.of("Content-Encoding", "gzip"));
+        assertEquals(413, a.status());
+    }
+
+    private static byte[] gzip(String text) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write("{\"Limit\":1".getBytes(StandardCharsets.UTF_8));
-            gz.write(" ".repeat(17 << 20).getBytes(StandardCharsets.UTF_8));
-            gz.write('}');
+            gz.write(text.getBytes(StandardCharsets.UTF_8));
         }
-        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.ListTables", out.toByteArray(), Map.of("Content-Encoding", "gzip"));
-        assertEquals(413, a.status());
+        return out.toByteArray();
     }
 
     private static int count(String table) {
