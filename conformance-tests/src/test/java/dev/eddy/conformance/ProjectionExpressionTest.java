@@ -14,10 +14,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** ProjectionExpression on GetItem: top-level names, nested paths, list indexes and the shape of the answer. */
+/**
+ * ProjectionExpression on GetItem: top-level names, nested paths, list indexes and the shape
+ * of the answer; and, on every read, no path into a key attribute.
+ */
 class ProjectionExpressionTest {
     private static final DynamoDbClient dynamo = Clients.dynamo();
     private static String table;
@@ -46,6 +53,28 @@ class ProjectionExpressionTest {
 
     private static Map<String, AttributeValue> get(String projection) {
         return get(projection, null);
+    }
+
+    private static final String KEYS_ARE_SCALARS =
+            "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: ";
+
+    @Test
+    void aPathCannotReachIntoAKeyAttributeOfTheTableOrOfAnIndex() {
+        assertValidation(KEYS_ARE_SCALARS + "Key: pk", () -> get("a, pk.x"));
+        assertValidation(KEYS_ARE_SCALARS + "Key: sk", () -> get("#s[0]", Map.of("#s", "sk")));
+        String indexed = Tables.create("proj-gsi", ScalarAttributeType.S, null, b -> b
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
+                .globalSecondaryIndexes(i -> i.indexName("by-g").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+        assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.query(q -> q.tableName(indexed)
+                .keyConditionExpression("pk = :p").projectionExpression("a, g.x").expressionAttributeValues(Map.of(":p", s("p")))));
+        assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.scan(r -> r.tableName(indexed).projectionExpression("g[1]")));
+        assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.batchGetItem(r -> r.requestItems(Map.of(indexed,
+                KeysAndAttributes.builder()
+                        .keys(Map.of("pk", s("p"))).projectionExpression("g.y").build()))));
+        Tables.delete(indexed);
     }
 
     @Test

@@ -68,6 +68,7 @@ public final class BatchGetItem implements Operation {
                 if (!seen.add(key)) throw validation("Provided list of item keys contains duplicates");
                 keys.add(key);
             }
+            projections.get(e.getKey()).checkAgainst(table);
             reads.add(new TableRead(e.getKey(), table, e.getValue(), keys, keyMaps, projections.get(e.getKey()),
                     Boolean.TRUE.equals(e.getValue().bool("ConsistentRead"))));
         }

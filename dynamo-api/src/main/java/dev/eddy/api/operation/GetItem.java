@@ -39,6 +39,7 @@ public final class GetItem implements Operation {
         expressions.checkAllUsed();
         TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
         PrimaryKey key = Keys.fromKey(table, keyMap);
+        projection.checkAgainst(table);
         Map<String, AttributeValue> item = request.emulator().items().get(table, key);
         double units = Capacity.readUnits(item == null ? 0 : ItemSize.of(item), Boolean.TRUE.equals(consistentRead));
         Map<String, AttributeValue> shaped = item == null ? null : projection.apply(item);

@@ -8,6 +8,8 @@ import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.expression.Expressions;
 import dev.eddy.core.expression.Projection;
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.Keys;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,11 @@ final class ReadProjection {
         context.checkPlaceholders();
         validate();
         context.checkAllUsed();
+    }
+
+    /** Refuses paths into the table's or its indexes' key attributes, once the table is known. */
+    void checkAgainst(TableDefinition table) {
+        if (projection != null) Keys.refuseNestedKeyPaths(table, projection.paths());
     }
 
     boolean isPresent() {

@@ -19,6 +19,7 @@ import dev.eddy.core.read.Page;
 import dev.eddy.core.read.PageRequest;
 import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,6 +151,11 @@ final class ReadRequest {
 
     List<String> filterAttributes() {
         return filterAttributes;
+    }
+
+    /** Refuses projection paths into the table's or its indexes' key attributes. */
+    void checkProjectionAgainst(TableDefinition table) {
+        if (projection != null) Keys.refuseNestedKeyPaths(table, projection.paths());
     }
 
     /** The index read, or null for the table; AWS's refusals of indexes that cannot serve the read. */

@@ -45,6 +45,7 @@ public final class TransactGetItems implements Operation {
             projection.validateAlone();
             TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
             PrimaryKey k = Keys.fromKey(table, key);
+            projection.checkAgainst(table);
             if (!seen.add(List.of(table.id(), k))) {
                 throw TransactWriteItems.validation("Transaction request cannot include multiple operations on one item");
             }

@@ -2,6 +2,7 @@ package dev.eddy.core.write;
 
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.expression.Path;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.Binary;
 import dev.eddy.core.item.ItemSize;
@@ -9,7 +10,10 @@ import dev.eddy.core.table.KeyAttribute;
 import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** Takes primary keys out of items and key maps, with DynamoDB's checks and messages. */
 public final class Keys {
@@ -99,6 +103,30 @@ public final class Keys {
         if (v instanceof AttributeValue.S s) return s.value().isEmpty();
         if (v instanceof AttributeValue.B b) return b.value().length() == 0;
         return false;
+    }
+
+    /**
+     * Refuses document paths that reach into a key attribute ({@code pk.x}, {@code pk[0]}): keys
+     * are scalars. As DynamoDB does, the table's key attributes are looked at first, in key
+     * schema order, then those of its indexes, and the first one reached into is named.
+     */
+    public static void refuseNestedKeyPaths(TableDefinition table, Collection<Path> paths) {
+        Set<String> reachedInto = new HashSet<>();
+        for (Path p : paths) if (p.depth() > 1) reachedInto.add(p.attribute());
+        if (reachedInto.isEmpty()) return;
+        for (KeyAttribute k : table.keySchema().attributes()) {
+            if (reachedInto.contains(k.name())) throw keysAreScalars("Key: " + k.name());
+        }
+        for (SecondaryIndex index : table.indexes()) {
+            for (KeyAttribute k : index.keySchema().attributes()) {
+                if (reachedInto.contains(k.name())) throw keysAreScalars("IndexKey: " + k.name());
+            }
+        }
+    }
+
+    private static DynamoException keysAreScalars(String which) {
+        return new DynamoException(ErrorCode.VALIDATION,
+                "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: " + which);
     }
 
     /** Whether key values fit DynamoDB's key size limits ({@code sort} null for none). */
