@@ -104,7 +104,15 @@ class BatchTest {
     void invalidBatchesAreRefusedWithAwsMessages() {
         List<WriteRequest> tooMany = new ArrayList<>();
         for (int i = 0; i < 26; i++) tooMany.add(put(Map.of("pk", s("k" + i))));
-        assertValidation(null, () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(hashTable, tooMany))));
+        String refused = assertValidation(null, () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(hashTable, tooMany))))
+                .awsErrorDetails().errorMessage();
+        // DynamoDB shows the whole map, in a form of its own, and the constraint on its values.
+        assertTrue(refused.startsWith("1 validation error detected: Value '{" + hashTable + "=["), refused);
+        assertTrue(refused.endsWith("]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: "
+                + "[Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"), refused);
+        RawHttp.Answer empty = RawHttp.post("DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":{}}");
+        assertEquals("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 1", empty.json().get("message").asText());
         List<WriteRequest> twentyFiveEach = new ArrayList<>(tooMany.subList(0, 13));
         List<WriteRequest> rest = List.of(put(Map.of("pk", s("a"), "sk", AttributeValue.fromN("1"))),
                 put(Map.of("pk", s("a"), "sk", AttributeValue.fromN("2"))), put(Map.of("pk", s("a"), "sk", AttributeValue.fromN("3"))),

@@ -5,6 +5,7 @@ import dev.eddy.core.error.ErrorCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects a request's constraint violations and reports them all at once in AWS's form:
@@ -65,9 +66,17 @@ public final class Constraints {
     }
 
     public Constraints size(String path, Collection<?> value, int min, int max) {
-        if (value == null) return this;
-        if (value.size() < min) add(path, value, "Member must have length greater than or equal to " + min);
-        if (value.size() > max) add(path, value, "Member must have length less than or equal to " + max);
+        return value == null ? this : sized(path, value, value.size(), min, max);
+    }
+
+    /** A map's number of entries; the message shows the map as {@code {key=value, ...}}. */
+    public Constraints size(String path, Map<String, ?> value, int min, int max) {
+        return value == null ? this : sized(path, value, value.size(), min, max);
+    }
+
+    private Constraints sized(String path, Object value, int size, int min, int max) {
+        if (size < min) add(path, value, "Member must have length greater than or equal to " + min);
+        if (size > max) add(path, value, "Member must have length less than or equal to " + max);
         return this;
     }
 

@@ -28,6 +28,12 @@ public final class JsonObject {
         return node;
     }
 
+    /** The object as JSON: what a validation message shows of a value it refuses. */
+    @Override
+    public String toString() {
+        return node.toString();
+    }
+
     public boolean has(String field) {
         JsonNode v = node.get(field);
         return v != null && !v.isNull();

@@ -35,7 +35,7 @@ public final class BatchGetItem implements Operation {
         Constraints c = new Constraints();
         Map<String, JsonObject> requestItems = in.objectMap("RequestItems");
         c.notNull("requestItems", requestItems);
-        if (requestItems != null) c.size("requestItems", requestItems.keySet(), 1, MAX_KEYS);
+        c.size("requestItems", requestItems, 1, MAX_KEYS);
         String capacityMode = Capacity.mode(request, c);
         Map<String, ReadProjection> projections = new LinkedHashMap<>();
         if (requestItems != null) {

@@ -38,12 +38,18 @@ public final class BatchWriteItem implements Operation {
         String metricsMode = ItemRequests.itemCollectionMetrics(in, c);
         Map<String, List<JsonObject>> requestItems = new LinkedHashMap<>();
         if (requestItemsObject != null) {
-            c.size("requestItems", requestItemsObject.objectMapKeys(), 1, MAX_REQUESTS);
-            for (String table : requestItemsObject.objectMapKeys()) {
-                List<JsonObject> list = requestItemsObject.objects(table);
-                c.notNull("requestItems." + table + ".member", list)
-                        .size("requestItems." + table + ".member", list, 1, MAX_REQUESTS);
-                requestItems.put(table, list);
+            for (String table : requestItemsObject.objectMapKeys()) requestItems.put(table, requestItemsObject.objects(table));
+            c.size("requestItems", requestItems, 1, MAX_REQUESTS);
+            boolean listOutOfRange = false;
+            for (Map.Entry<String, List<JsonObject>> e : requestItems.entrySet()) {
+                List<JsonObject> list = e.getValue();
+                c.notNull("requestItems." + e.getKey() + ".member", list);
+                listOutOfRange |= list != null && (list.isEmpty() || list.size() > MAX_REQUESTS);
+            }
+            // DynamoDB names the whole map, with the constraint on its values.
+            if (listOutOfRange) {
+                c.add("requestItems", requestItems, "Map value must satisfy constraint: [Member must have length less than or equal to "
+                        + MAX_REQUESTS + ", Member must have length greater than or equal to 1]");
             }
         }
         c.throwIfAny();
