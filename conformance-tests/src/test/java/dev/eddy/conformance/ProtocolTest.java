@@ -125,6 +125,19 @@ class ProtocolTest {
     }
 
     @Test
+    void aRequestSentAsApplicationJsonIsAnsweredInIt() {
+        RawHttp.Answer listed = RawHttp.post("DynamoDB_20120810.ListTables", "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+        assertEquals(200, listed.status());
+        assertEquals("application/json", listed.header("Content-Type"));
+        RawHttp.Answer refused = RawHttp.post("DynamoDB_20120810.ListTables", "hi".getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json; charset=utf-8"));
+        assertEquals(400, refused.status());
+        assertEquals("application/json", refused.header("Content-Type"));
+        assertEquals("com.amazon.coral.service#SerializationException", refused.json().get("__type").asText());
+    }
+
+    @Test
     void healthCheckAnswersGet() {
         RawHttp.Answer a = RawHttp.get("/");
         assertEquals(200, a.status());

@@ -59,13 +59,23 @@ public final class Dispatcher {
     }
 
     public HttpAnswer dispatch(HttpCall call) {
+        HttpAnswer answer = answer(call);
+        // DynamoDB answers a request sent as application/json in application/json.
+        if (JSON_1_0.equals(answer.headers().get("Content-Type")) && "application/json".equalsIgnoreCase(mediaType(call))) {
+            answer.headers().put("Content-Type", "application/json");
+        }
+        return answer;
+    }
+
+    private HttpAnswer answer(HttpCall call) {
         if ("GET".equals(call.method()) && (call.uri().equals("/") || call.uri().startsWith("/?"))) {
             String region = regionOf(call);
             return HttpAnswer.of(200, "text/plain",
                     ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.UTF_8));
         }
-        String contentType = call.header("content-type");
-        if (!"POST".equals(call.method()) || (call.body().length > 0 && !isJsonContentType(contentType))) {
+        String mediaType = mediaType(call);
+        if (!"POST".equals(call.method()) || (call.body().length > 0
+                && !JSON_1_0.equalsIgnoreCase(mediaType) && !"application/json".equalsIgnoreCase(mediaType))) {
             return HttpAnswer.of(404, "text/xml", UNKNOWN_OPERATION_XML);
         }
         try {
@@ -144,11 +154,12 @@ public final class Dispatcher {
         }
     }
 
-    private static boolean isJsonContentType(String contentType) {
-        if (contentType == null) return false;
+    /** The request's Content-Type without its parameters, or null. */
+    private static String mediaType(HttpCall call) {
+        String contentType = call.header("content-type");
+        if (contentType == null) return null;
         int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return type.equalsIgnoreCase(JSON_1_0) || type.equalsIgnoreCase("application/json");
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
     }
 
     private HttpAnswer json(int status, Response response) {
