@@ -97,6 +97,16 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void parenthesesMayHoldASetValueOrItsSum() {
+        put(item("pk", s("paren"), "n", n("5"), "m", m("a", n("1"))));
+        Map<String, AttributeValue> now = update("paren", "SET r = ((n) + (m.a)), d = (n - :one), c = (:one)", ":one", n("1"));
+        assertEquals(n("6"), now.get("r"));
+        assertEquals(n("4"), now.get("d"));
+        assertEquals(n("1"), now.get("c"));
+        invalid("Invalid UpdateExpression: The expression has redundant parentheses;", "paren", "SET r = ((n))");
+    }
+
+    @Test
     void setComputesFromTheOldItem() {
         put(item("pk", s("arith"), "a", n("10"), "b", n("3")));
         Map<String, AttributeValue> now = update("arith", "SET a = b, b = a, c = a + b, d = a - :n", ":n", n("20"));

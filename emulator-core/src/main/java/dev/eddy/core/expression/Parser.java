@@ -331,12 +331,26 @@ final class Parser {
     private Update.Action setAction() {
         Path path = path();
         expect(Token.Type.EQ);
-        Operand value = operand();
+        return new Update.Set(path, setValue());
+    }
+
+    /** A SET value: an operand, or two joined by + or -. */
+    private Operand setValue() {
+        Operand value = setOperand();
         if (peek().is(Token.Type.PLUS) || peek().is(Token.Type.MINUS)) {
             char op = next().text().charAt(0);
-            value = new Operand.Arithmetic(op, value, operand());
+            value = new Operand.Arithmetic(op, value, setOperand());
         }
-        return new Update.Set(path, value);
+        return value;
+    }
+
+    /** Parentheses in a SET value may hold a sum or a difference: {@code SET a = ((b) + (c))}. */
+    private Operand setOperand() {
+        if (!peek().is(Token.Type.LPAREN)) return operand();
+        next();
+        Operand inner = setValue();
+        expect(Token.Type.RPAREN);
+        return parenthesized(inner);
     }
 
     // ---- projections ----

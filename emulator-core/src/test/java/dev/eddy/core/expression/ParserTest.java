@@ -161,6 +161,7 @@ class ParserTest {
             "SET a = if_not_exists(a, :n) - :n | SET a = if_not_exists(a, :n) - :n",
             "SET a = list_append(a, :l) ADD b :n DELETE c :ss | SET a = list_append(a, :l); ADD b :n; DELETE c :ss",
             "SET #a.b[0] = :v | SET a.b[0] = :v",
+            "SET a = ((b) + (:n)) | SET a = b + :n",
     })
     void updatesParseIntoActions(String text, String printed) {
         assertEquals(printed, Trees.print(Expressions.update(text, ctx(), Set.of("pk"))));
@@ -171,7 +172,7 @@ class ParserTest {
             "INVALID SYNTAX HERE | Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"",
             "ADD hits : incr | Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"",
             "SET a = :v, | Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \",\"",
-            "SET a = (b + :n) | Invalid UpdateExpression: Syntax error; token: \"+\", near: \"b + :n\"",
+            "SET a = b + :n + :n | Invalid UpdateExpression: Syntax error; token: \"+\", near: \":n + :n\"",
             "SET a = :v SET b = :v | Invalid UpdateExpression: The \"SET\" section can only be used once in an update expression;",
             "REMOVE a SET b = :v REMOVE c | Invalid UpdateExpression: The \"REMOVE\" section can only be used once in an update expression;",
             "SET a = :v, a.b = :v | Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]",
