@@ -101,6 +101,19 @@ class BatchTest {
     }
 
     @Test
+    void requestsAreCheckedBeforeTheirTablesAreLookedUp() {
+        String missing = "batch-missing-" + UUID.randomUUID();
+        Map<String, AttributeValue> big = Map.of("pk", s("k"), "v", s("x".repeat(400 * 1024)));
+        assertValidation("Item size has exceeded the maximum allowed size",
+                () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(missing, List.of(put(big))))));
+        Map<String, AttributeValue> key = Map.of("pk", s("k"));
+        assertValidation("Provided list of item keys contains duplicates", () -> dynamo.batchGetItem(b -> b.requestItems(
+                Map.of(missing, KeysAndAttributes.builder().keys(key, Map.of("pk", s("other")), key).build()))));
+        assertError("ResourceNotFoundException", null,
+                () -> dynamo.batchGetItem(b -> b.requestItems(Map.of(missing, KeysAndAttributes.builder().keys(key).build()))));
+    }
+
+    @Test
     void invalidBatchesAreRefusedWithAwsMessages() {
         List<WriteRequest> tooMany = new ArrayList<>();
         for (int i = 0; i < 26; i++) tooMany.add(put(Map.of("pk", s("k" + i))));

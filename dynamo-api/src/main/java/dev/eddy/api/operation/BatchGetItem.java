@@ -54,14 +54,20 @@ public final class BatchGetItem implements Operation {
         for (JsonObject t : requestItems.values()) total += t.objects("Keys").size();
         if (total > MAX_KEYS) throw validation("Too many items requested for the BatchGetItem call");
         for (ReadProjection p : projections.values()) p.validateAlone();
+        // The keys' values are checked before any table is looked up, as DynamoDB does.
+        Map<String, List<Map<String, AttributeValue>>> keyMapsByTable = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonObject> e : requestItems.entrySet()) {
+            List<Map<String, AttributeValue>> keyMaps = keyMaps(e.getValue());
+            if (new HashSet<>(keyMaps).size() < keyMaps.size()) throw validation("Provided list of item keys contains duplicates");
+            keyMapsByTable.put(e.getKey(), keyMaps);
+        }
 
         List<TableRead> reads = new ArrayList<>();
         for (Map.Entry<String, JsonObject> e : requestItems.entrySet()) {
             TableDefinition table = request.emulator().catalog().require(request.region(),
                     TableNames.resolve(request.region(), e.getKey()));
             List<PrimaryKey> keys = new ArrayList<>();
-            List<Map<String, AttributeValue>> keyMaps = e.getValue().node().get("Keys") == null ? List.of()
-                    : keyMaps(e.getValue());
+            List<Map<String, AttributeValue>> keyMaps = keyMapsByTable.get(e.getKey());
             Set<PrimaryKey> seen = new HashSet<>();
             for (Map<String, AttributeValue> k : keyMaps) {
                 PrimaryKey key = Keys.fromKey(table, k);

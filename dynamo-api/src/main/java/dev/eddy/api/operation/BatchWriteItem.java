@@ -25,6 +25,10 @@ public final class BatchWriteItem implements Operation {
     static final int MAX_REQUESTS = 25;
     static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
+    /** A PutRequest's item or a DeleteRequest's key, as sent. */
+    private record Request(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+    }
+
     private record Write(String tableAsSent, TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item) {
     }
 
@@ -57,12 +61,12 @@ public final class BatchWriteItem implements Operation {
         for (List<JsonObject> list : requestItems.values()) total += list.size();
         if (total > MAX_REQUESTS) throw validation("Too many items requested for the BatchWriteItem call");
 
-        List<Write> writes = new ArrayList<>();
+        // Each request's shape, values and item size are checked before any table is looked up,
+        // as DynamoDB does; then the keys, against each table's key schema.
+        Map<String, List<Request>> parsed = new LinkedHashMap<>();
         long requestBytes = 0;
         for (Map.Entry<String, List<JsonObject>> e : requestItems.entrySet()) {
-            TableDefinition table = request.emulator().catalog().require(request.region(),
-                    TableNames.resolve(request.region(), e.getKey()));
-            Set<PrimaryKey> seen = new HashSet<>();
+            List<Request> requests = new ArrayList<>();
             for (JsonObject w : e.getValue()) {
                 JsonObject put = w == null ? null : w.object("PutRequest");
                 JsonObject delete = w == null ? null : w.object("DeleteRequest");
@@ -70,7 +74,6 @@ public final class BatchWriteItem implements Operation {
                     throw validation("Supplied AttributeValue has more than one datatypes set, must contain exactly "
                             + "one of the supported datatypes");
                 }
-                Write write;
                 if (put != null) {
                     Map<String, AttributeValue> item = put.attributeMap("Item");
                     if (item == null) throw notNull("requestItems." + e.getKey() + ".member.1.member.putRequest.item");
@@ -79,12 +82,23 @@ public final class BatchWriteItem implements Operation {
                         throw validation("Item size has exceeded the maximum allowed size");
                     }
                     requestBytes += size;
-                    write = new Write(e.getKey(), table, Keys.fromItem(table, item), item);
+                    requests.add(new Request(item, null));
                 } else {
                     Map<String, AttributeValue> key = delete.attributeMap("Key");
                     if (key == null) throw notNull("requestItems." + e.getKey() + ".member.1.member.deleteRequest.key");
-                    write = new Write(e.getKey(), table, Keys.fromKey(table, key), null);
+                    requests.add(new Request(null, key));
                 }
+            }
+            parsed.put(e.getKey(), requests);
+        }
+        List<Write> writes = new ArrayList<>();
+        for (Map.Entry<String, List<Request>> e : parsed.entrySet()) {
+            TableDefinition table = request.emulator().catalog().require(request.region(),
+                    TableNames.resolve(request.region(), e.getKey()));
+            Set<PrimaryKey> seen = new HashSet<>();
+            for (Request r : e.getValue()) {
+                Write write = r.item() != null ? new Write(e.getKey(), table, Keys.fromItem(table, r.item()), r.item())
+                        : new Write(e.getKey(), table, Keys.fromKey(table, r.key()), null);
                 if (!seen.add(write.key())) throw validation("Provided list of item keys contains duplicates");
                 writes.add(write);
             }
