@@ -35,6 +35,16 @@ class DataTypesTest {
     }
 
     @Test
+    void aSetWithARepeatedMemberIsRefusedInEachSetsOwnWords() {
+        assertValidation("One or more parameter values were invalid: Input collection [a, b, a] contains duplicates.",
+                () -> roundTrip("ss", AttributeValue.fromSs(List.of("a", "b", "a"))));
+        assertValidation("Input collection contains duplicates", () -> roundTrip("ns", AttributeValue.fromNs(List.of("1", "1.0"))));
+        SdkBytes b = SdkBytes.fromUtf8String("b");
+        assertValidation("One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.",
+                () -> roundTrip("bs", AttributeValue.fromBs(List.of(b, b))));
+    }
+
+    @Test
     void everyTypeRoundTrips() {
         AttributeValue doc = AttributeValue.fromM(Map.of(
                 "s", AttributeValue.fromS(""),

@@ -101,7 +101,10 @@ public final class AttributeValueJson {
                 Set<BigDecimal> set = new LinkedHashSet<>(elements.size() * 2);
                 List<String> all = new ArrayList<>(elements.size());
                 for (JsonNode e : elements) all.add(JsonObject.asString(e));
-                for (String s : all) if (!set.add(Numbers.parse(s))) throw duplicates(all);
+                for (String s : all) {
+                    // Unlike the other sets, DynamoDB neither prefixes nor lists this one.
+                    if (!set.add(Numbers.parse(s))) throw new DynamoException(ErrorCode.VALIDATION, "Input collection contains duplicates");
+                }
                 return new AttributeValue.NS(set);
             }
             case "BS": {
@@ -109,11 +112,13 @@ public final class AttributeValueJson {
                 if (elements.isEmpty()) throw invalid("Binary sets should not be empty");
                 Set<Binary> set = new LinkedHashSet<>(elements.size() * 2);
                 List<String> all = new ArrayList<>(elements.size());
+                boolean repeated = false;
                 for (JsonNode e : elements) {
                     Binary b = binary(e);
                     all.add(b.base64());
-                    if (!set.add(b)) throw duplicates(all);
+                    repeated |= !set.add(b);
                 }
+                if (repeated) throw invalid("Input collection " + all + "of type BS contains duplicates.");
                 return new AttributeValue.BS(set);
             }
             case "L": {
