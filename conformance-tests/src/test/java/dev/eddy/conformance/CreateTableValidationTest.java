@@ -26,6 +26,18 @@ class CreateTableValidationTest {
 
     static Stream<Arguments> invalidRequests() {
         return Stream.of(
+            invalid("an empty list of local indexes, before the unused definition",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],'LocalSecondaryIndexes':[]," + PPR + "}",
+                "One or more parameter values were invalid: List of LocalSecondaryIndexes is empty"),
+            invalid("an empty list of global indexes, before the unused definition",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],'GlobalSecondaryIndexes':[]," + PPR + "}",
+                "One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty"),
+            invalid("a local index on a table without a sort key, before the unused definition",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],'LocalSecondaryIndexes':"
+                    + "[{'IndexName':'abc','KeySchema':[{'AttributeName':'a','KeyType':'HASH'},{'AttributeName':'c','KeyType':'RANGE'}],"
+                    + "'Projection':{'ProjectionType':'ALL'}}]," + PPR + "}",
+                "One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when "
+                    + "specifying a LocalSecondaryIndex"),
             invalid("a definition with neither name nor type",
                 "{" + NAME + ",'AttributeDefinitions':[{}]," + KEY + "," + PPR + "}",
                 "2 validation errors detected: Value null at 'attributeDefinitions.1.member.attributeType' failed to "

@@ -71,17 +71,6 @@ public final class CreateTable implements Operation {
             throw TableShapes.invalid("Number of attributes in KeySchema does not exactly match number of "
                     + "attributes defined in AttributeDefinitions");
         }
-        for (List<IndexRequest> indexes : Arrays.asList(lsis, gsis)) {
-            if (indexes == null) continue;
-            for (IndexRequest i : indexes) {
-                for (TableShapes.KeyElement e : i.keySchema()) usedAttributes.add(e.attributeName());
-            }
-        }
-        if (!usedAttributes.containsAll(attributes.keySet())) {
-            throw TableShapes.invalid("Some AttributeDefinitions are not used. AttributeDefinitions: "
-                    + attributes.keySet() + ", keys used: " + usedAttributes);
-        }
-
         List<SecondaryIndex> localIndexes = new ArrayList<>();
         Set<String> indexNames = new HashSet<>();
         if (lsis != null) {
@@ -124,6 +113,18 @@ public final class CreateTable implements Operation {
             if (gsis.size() > MAX_GLOBAL_INDEXES) {
                 throw TableShapes.invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
             }
+        }
+        // Checked after the indexes, as DynamoDB does: an empty list of indexes, an index key
+        // without a definition and the like are named first.
+        for (List<IndexRequest> indexes : Arrays.asList(lsis, gsis)) {
+            if (indexes == null) continue;
+            for (IndexRequest i : indexes) {
+                for (TableShapes.KeyElement e : i.keySchema()) usedAttributes.add(e.attributeName());
+            }
+        }
+        if (!usedAttributes.containsAll(attributes.keySet())) {
+            throw TableShapes.invalid("Some AttributeDefinitions are not used. AttributeDefinitions: "
+                    + attributes.keySet() + ", keys used: " + usedAttributes);
         }
         StreamSpecification streamSpec = stream == null ? StreamSpecification.DISABLED
                 : TableShapes.streamSpecification(stream, true);
