@@ -138,6 +138,22 @@ class ProtocolTest {
     }
 
     @Test
+    void browsersArePermittedByCors() {
+        RawHttp.Answer preflight = RawHttp.send("OPTIONS", Map.of("Origin", "http://localhost:3000",
+                "Access-Control-Request-Headers", "content-type, x-amz-target", "Access-Control-Request-Method", "POST"));
+        assertEquals(200, preflight.status());
+        assertEquals("*", preflight.header("Access-Control-Allow-Origin"));
+        assertEquals("content-type, x-amz-target", preflight.header("Access-Control-Allow-Headers"));
+        assertEquals("POST", preflight.header("Access-Control-Allow-Methods"));
+        assertEquals("172800", preflight.header("Access-Control-Max-Age"));
+        assertEquals(0, preflight.body().length);
+        RawHttp.Answer listed = RawHttp.post("DynamoDB_20120810.ListTables", "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Origin", "http://localhost:3000"));
+        assertEquals(200, listed.status());
+        assertEquals("*", listed.header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
     void healthCheckAnswersGet() {
         RawHttp.Answer a = RawHttp.get("/");
         assertEquals(200, a.status());

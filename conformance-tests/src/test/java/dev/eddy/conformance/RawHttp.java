@@ -77,6 +77,14 @@ public final class RawHttp {
         return post(target, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** A request with no body and no signature, as a browser's CORS preflight is. */
+    public static Answer send(String method, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Endpoint.uri().resolve("/")).timeout(Duration.ofSeconds(30))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     public static Answer get(String path) {
         return send(HttpRequest.newBuilder(Endpoint.uri().resolve(path)).timeout(Duration.ofSeconds(30)).GET().build());
     }

@@ -159,9 +159,14 @@ public final class EddyServer implements AutoCloseable {
             this.dispatcher = dispatcher;
         }
 
+        /**
+         * Answers 413 and keeps the connection, the aggregator discarding the rest of the body:
+         * closing while the client still sends made it see a reset instead of the answer.
+         */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            RequestHandler.write(ctx, tooLarge(dispatcher, HttpUtil.getContentLength(oversized, -1L)), false, false);
+            RequestHandler.write(ctx, tooLarge(dispatcher, HttpUtil.getContentLength(oversized, -1L)),
+                    HttpUtil.isKeepAlive(oversized), false);
         }
     }
 

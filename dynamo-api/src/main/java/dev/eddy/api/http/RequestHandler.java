@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -25,6 +26,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -66,13 +68,19 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             return;
         }
         boolean acceptsGzip = accepts(request.headers().get(HttpHeaderNames.ACCEPT_ENCODING));
+        boolean cors = request.headers().contains(HttpHeaderNames.ORIGIN);
+        if (cors && request.method().equals(HttpMethod.OPTIONS)) {
+            write(ctx, preflight(request.headers()), keepAlive, false);
+            return;
+        }
         String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
         if (encoding != null && !encoding.isEmpty() && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
             String method = request.method().name();
             String uri = request.uri();
             Map<String, List<String>> headers = headers(request.headers());
             byte[] encoded = ByteBufUtil.getBytes(request.content());
-            execute(ctx, () -> write(ctx, dispatchEncoded(method, uri, headers, encoding, encoded), keepAlive, acceptsGzip));
+            execute(ctx, () -> write(ctx, allowOrigin(cors, dispatchEncoded(method, uri, headers, encoding, encoded)),
+                    keepAlive, acceptsGzip));
             return;
         }
         HttpCall call = new HttpCall(request.method().name(), request.uri(), headers(request.headers()),
@@ -80,10 +88,31 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         // Waking a worker and then the event loop again costs more than such a read itself.
         HttpAnswer fromMemory = dispatcher.dispatchIfInMemory(call);
         if (fromMemory != null) {
-            write(ctx, fromMemory, keepAlive, acceptsGzip);
+            write(ctx, allowOrigin(cors, fromMemory), keepAlive, acceptsGzip);
             return;
         }
-        execute(ctx, () -> write(ctx, dispatcher.dispatch(call), keepAlive, acceptsGzip));
+        execute(ctx, () -> write(ctx, allowOrigin(cors, dispatcher.dispatch(call)), keepAlive, acceptsGzip));
+    }
+
+    /**
+     * A browser's CORS preflight: DynamoDB allows any origin, and the headers and method asked
+     * for, for two days.
+     */
+    private static HttpAnswer preflight(HttpHeaders request) {
+        HttpAnswer answer = new HttpAnswer(200, new LinkedHashMap<>(), new byte[0], 0);
+        answer.headers().put("Access-Control-Allow-Origin", "*");
+        answer.headers().put("Access-Control-Max-Age", "172800");
+        String headers = request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+        if (headers != null) answer.headers().put("Access-Control-Allow-Headers", headers);
+        String method = request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
+        if (method != null) answer.headers().put("Access-Control-Allow-Methods", method);
+        return answer;
+    }
+
+    /** A request from a browser page (it carries Origin) may be read by any origin. */
+    private static HttpAnswer allowOrigin(boolean cors, HttpAnswer answer) {
+        if (cors) answer.headers().put("Access-Control-Allow-Origin", "*");
+        return answer;
     }
 
     private void execute(ChannelHandlerContext ctx, Runnable work) {
