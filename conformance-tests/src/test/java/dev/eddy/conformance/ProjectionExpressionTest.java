@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * ProjectionExpression on GetItem: top-level names, nested paths, list indexes and the shape
- * of the answer; and, on every read, no path into a key attribute.
+ * of the answer; and, on every read, no projection or filter path into a key attribute.
  */
 class ProjectionExpressionTest {
     private static final DynamoDbClient dynamo = Clients.dynamo();
@@ -71,6 +71,10 @@ class ProjectionExpressionTest {
         assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.query(q -> q.tableName(indexed)
                 .keyConditionExpression("pk = :p").projectionExpression("a, g.x").expressionAttributeValues(Map.of(":p", s("p")))));
         assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.scan(r -> r.tableName(indexed).projectionExpression("g[1]")));
+        assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.scan(r -> r.tableName(indexed)
+                .filterExpression("attribute_exists(g.c)")));
+        assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.query(q -> q.tableName(indexed)
+                .keyConditionExpression("pk = :p").filterExpression("g[1] = :p").expressionAttributeValues(Map.of(":p", s("p")))));
         assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.batchGetItem(r -> r.requestItems(Map.of(indexed,
                 KeysAndAttributes.builder()
                         .keys(Map.of("pk", s("p"))).projectionExpression("g.y").build()))));

@@ -15,7 +15,6 @@ public final class Query implements Operation {
         ReadRequest r = ReadRequest.read(request, true, x -> forward[0] = !Boolean.FALSE.equals(x.in.bool("ScanIndexForward")));
         TableDefinition table = request.emulator().catalog().require(request.region(), r.tableName);
         SecondaryIndex index = r.index(table);
-        r.checkProjectionAgainst(table);
         KeySchema schema = index == null ? table.keySchema() : index.keySchema();
         KeyCondition.KeyQuery keys = r.keyCondition().resolve(schema.partitionKey().name(), schema.partitionKey().type(),
                 schema.hasSortKey() ? schema.sortKey().name() : null,
@@ -27,6 +26,7 @@ public final class Query implements Operation {
                         + "Primary key attribute: " + a);
             }
         }
+        r.checkPathsAgainst(table);
         Page page = new Reader(request.emulator().store()).query(table, index, keys.partitionKeyValue(),
                 keys.sortKeyCondition(), forward[0], r.exclusiveStartKey, r.pageRequest(table, index));
         return r.response(table, index, page);

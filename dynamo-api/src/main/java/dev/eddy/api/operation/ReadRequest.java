@@ -48,6 +48,7 @@ final class ReadRequest {
     private KeyCondition keyCondition;
     private Condition filter = new Condition.True();
     private final List<String> filterAttributes = new ArrayList<>();
+    private final List<Path> filterPaths = new ArrayList<>();
     private Projection projection;
 
     private ReadRequest(ApiRequest request, boolean query) {
@@ -110,7 +111,8 @@ final class ReadRequest {
         String filterText = in.string("FilterExpression");
         if (filterText != null) {
             filter = Expressions.condition(filterText, ExpressionKind.FILTER, ctx);
-            collectAttributes(filter, filterAttributes);
+            collectPaths(filter, filterPaths);
+            for (Path p : filterPaths) filterAttributes.add(p.attribute());
         }
         String projectionText = in.string("ProjectionExpression");
         if (projectionText != null) projection = Expressions.projection(projectionText, ctx);
@@ -153,9 +155,11 @@ final class ReadRequest {
         return filterAttributes;
     }
 
-    /** Refuses projection paths into the table's or its indexes' key attributes. */
-    void checkProjectionAgainst(TableDefinition table) {
-        if (projection != null) Keys.refuseNestedKeyPaths(table, projection.paths());
+    /** Refuses projection and filter paths into the table's or its indexes' key attributes. */
+    void checkPathsAgainst(TableDefinition table) {
+        List<Path> paths = new ArrayList<>(filterPaths);
+        if (projection != null) paths.addAll(projection.paths());
+        Keys.refuseNestedKeyPaths(table, paths);
     }
 
     /** The index read, or null for the table; AWS's refusals of indexes that cannot serve the read. */
@@ -221,8 +225,8 @@ final class ReadRequest {
         };
     }
 
-    /** The top-level attributes a condition reads. */
-    static void collectAttributes(Condition c, List<String> out) {
+    /** The document paths a condition reads. */
+    static void collectPaths(Condition c, List<Path> out) {
         if (c instanceof Condition.Comparison x) {
             collect(x.left(), out);
             collect(x.right(), out);
@@ -234,20 +238,20 @@ final class ReadRequest {
             collect(x.value(), out);
             for (Operand o : x.candidates()) collect(o, out);
         } else if (c instanceof Condition.And x) {
-            collectAttributes(x.left(), out);
-            collectAttributes(x.right(), out);
+            collectPaths(x.left(), out);
+            collectPaths(x.right(), out);
         } else if (c instanceof Condition.Or x) {
-            collectAttributes(x.left(), out);
-            collectAttributes(x.right(), out);
+            collectPaths(x.left(), out);
+            collectPaths(x.right(), out);
         } else if (c instanceof Condition.Not x) {
-            collectAttributes(x.condition(), out);
+            collectPaths(x.condition(), out);
         } else if (c instanceof Condition.Function x) {
             for (Operand o : x.args()) collect(o, out);
         }
     }
 
-    private static void collect(Operand o, List<String> out) {
-        if (o instanceof Operand.PathOperand p) out.add(p.path().attribute());
+    private static void collect(Operand o, List<Path> out) {
+        if (o instanceof Operand.PathOperand p) out.add(p.path());
         else if (o instanceof Operand.Function f) for (Operand a : f.args()) collect(a, out);
         else if (o instanceof Operand.Arithmetic a) {
             collect(a.left(), out);

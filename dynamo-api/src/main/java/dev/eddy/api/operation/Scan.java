@@ -32,7 +32,7 @@ public final class Scan implements Operation {
         }
         TableDefinition table = request.emulator().catalog().require(request.region(), r.tableName);
         SecondaryIndex index = r.index(table);
-        r.checkProjectionAgainst(table);
+        r.checkPathsAgainst(table);
         Page page = new Reader(request.emulator().store()).scan(table, index, segment == null ? 0 : segment,
                 total == null ? 1 : total, r.exclusiveStartKey, r.pageRequest(table, index));
         return r.response(table, index, page);
