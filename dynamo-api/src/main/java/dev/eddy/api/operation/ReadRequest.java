@@ -228,15 +228,15 @@ final class ReadRequest {
     /** The document paths a condition reads. */
     static void collectPaths(Condition c, List<Path> out) {
         if (c instanceof Condition.Comparison x) {
-            collect(x.left(), out);
-            collect(x.right(), out);
+            Operand.collectPaths(x.left(), out);
+            Operand.collectPaths(x.right(), out);
         } else if (c instanceof Condition.Between x) {
-            collect(x.value(), out);
-            collect(x.lower(), out);
-            collect(x.upper(), out);
+            Operand.collectPaths(x.value(), out);
+            Operand.collectPaths(x.lower(), out);
+            Operand.collectPaths(x.upper(), out);
         } else if (c instanceof Condition.In x) {
-            collect(x.value(), out);
-            for (Operand o : x.candidates()) collect(o, out);
+            Operand.collectPaths(x.value(), out);
+            for (Operand o : x.candidates()) Operand.collectPaths(o, out);
         } else if (c instanceof Condition.And x) {
             collectPaths(x.left(), out);
             collectPaths(x.right(), out);
@@ -246,16 +246,7 @@ final class ReadRequest {
         } else if (c instanceof Condition.Not x) {
             collectPaths(x.condition(), out);
         } else if (c instanceof Condition.Function x) {
-            for (Operand o : x.args()) collect(o, out);
-        }
-    }
-
-    private static void collect(Operand o, List<Path> out) {
-        if (o instanceof Operand.PathOperand p) out.add(p.path());
-        else if (o instanceof Operand.Function f) for (Operand a : f.args()) collect(a, out);
-        else if (o instanceof Operand.Arithmetic a) {
-            collect(a.left(), out);
-            collect(a.right(), out);
+            for (Operand o : x.args()) Operand.collectPaths(o, out);
         }
     }
 

@@ -53,6 +53,7 @@ public final class UpdateItem implements Operation {
             Set<String> keyNames = new HashSet<>();
             for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
             update.checkKeyAttributes(keyNames);
+            Keys.refuseNestedIndexKeyPaths(table, update.paths());
         }
         PrimaryKey key = Keys.fromKey(table, write.attributes());
         Update actions = update;

@@ -10,6 +10,18 @@ public sealed interface Operand {
     /** The value for {@code item}, or null where there is none (a missing attribute, size of a number). */
     AttributeValue evaluate(Map<String, AttributeValue> item);
 
+    /** Adds to {@code out} the document paths {@code operand} reads, through functions and arithmetic. */
+    static void collectPaths(Operand operand, List<Path> out) {
+        if (operand instanceof PathOperand p) {
+            out.add(p.path());
+        } else if (operand instanceof Function f) {
+            for (Operand a : f.args()) collectPaths(a, out);
+        } else if (operand instanceof Arithmetic a) {
+            collectPaths(a.left(), out);
+            collectPaths(a.right(), out);
+        }
+    }
+
     record PathOperand(Path path) implements Operand {
         public AttributeValue evaluate(Map<String, AttributeValue> item) {
             return Documents.get(item, path);

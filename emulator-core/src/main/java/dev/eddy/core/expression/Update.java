@@ -37,6 +37,16 @@ public record Update(List<Action> actions, boolean attributeUpdates) {
     public record Delete(Path path, Operand.Value value) implements Action {
     }
 
+    /** The document paths the update writes and those its SET values read. */
+    public List<Path> paths() {
+        List<Path> out = new java.util.ArrayList<>();
+        for (Action a : actions) {
+            out.add(a.path());
+            if (a instanceof Set s) Operand.collectPaths(s.value(), out);
+        }
+        return out;
+    }
+
     /** Refuses an update that writes to one of the table's key attributes. */
     public void checkKeyAttributes(java.util.Set<String> keyAttributes) {
         for (Action a : actions) {

@@ -111,17 +111,28 @@ public final class Keys {
      * schema order, then those of its indexes, and the first one reached into is named.
      */
     public static void refuseNestedKeyPaths(TableDefinition table, Collection<Path> paths) {
-        Set<String> reachedInto = new HashSet<>();
-        for (Path p : paths) if (p.depth() > 1) reachedInto.add(p.attribute());
-        if (reachedInto.isEmpty()) return;
+        Set<String> reachedInto = reachedInto(paths);
         for (KeyAttribute k : table.keySchema().attributes()) {
             if (reachedInto.contains(k.name())) throw keysAreScalars("Key: " + k.name());
         }
+        refuseNestedIndexKeyPaths(table, paths);
+    }
+
+    /** The same for the indexes' key attributes only: an update meets the table's own in another rule. */
+    public static void refuseNestedIndexKeyPaths(TableDefinition table, Collection<Path> paths) {
+        Set<String> reachedInto = reachedInto(paths);
+        if (reachedInto.isEmpty()) return;
         for (SecondaryIndex index : table.indexes()) {
             for (KeyAttribute k : index.keySchema().attributes()) {
                 if (reachedInto.contains(k.name())) throw keysAreScalars("IndexKey: " + k.name());
             }
         }
+    }
+
+    private static Set<String> reachedInto(Collection<Path> paths) {
+        Set<String> names = new HashSet<>();
+        for (Path p : paths) if (p.depth() > 1) names.add(p.attribute());
+        return names;
     }
 
     private static DynamoException keysAreScalars(String which) {
