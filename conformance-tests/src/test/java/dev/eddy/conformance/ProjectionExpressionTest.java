@@ -14,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -62,12 +60,7 @@ class ProjectionExpressionTest {
     void aPathCannotReachIntoAKeyAttributeOfTheTableOrOfAnIndex() {
         assertValidation(KEYS_ARE_SCALARS + "Key: pk", () -> get("a, pk.x"));
         assertValidation(KEYS_ARE_SCALARS + "Key: sk", () -> get("#s[0]", Map.of("#s", "sk")));
-        String indexed = Tables.create("proj-gsi", ScalarAttributeType.S, null, b -> b
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
-                .globalSecondaryIndexes(i -> i.indexName("by-g").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+        String indexed = Tables.createWithIndex("proj-gsi", "g", ProjectionType.ALL);
         assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.query(q -> q.tableName(indexed)
                 .keyConditionExpression("pk = :p").projectionExpression("a, g.x").expressionAttributeValues(Map.of(":p", s("p")))));
         assertValidation(KEYS_ARE_SCALARS + "IndexKey: g", () -> dynamo.scan(r -> r.tableName(indexed).projectionExpression("g[1]")));

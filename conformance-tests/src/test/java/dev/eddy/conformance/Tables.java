@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** Creates test tables with unique names, waits until they are ACTIVE, and names keys by shape. */
@@ -46,6 +47,17 @@ public final class Tables {
         client.createTable(b.build());
         client.waiter().waitUntilTableExists(r -> r.tableName(name));
         return name;
+    }
+
+    /** A table keyed by string pk, with a global index "by-{attribute}" on the string {@code attribute}. */
+    public static String createWithIndex(String prefix, String attribute, ProjectionType projection) {
+        return create(prefix, ScalarAttributeType.S, null, b -> b
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(attribute).attributeType(ScalarAttributeType.S).build())
+                .globalSecondaryIndexes(i -> i.indexName("by-" + attribute)
+                        .keySchema(k -> k.attributeName(attribute).keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(projection))));
     }
 
     public static void delete(String name) {

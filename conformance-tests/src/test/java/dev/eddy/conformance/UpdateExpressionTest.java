@@ -18,9 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -111,12 +109,7 @@ class UpdateExpressionTest {
 
     @Test
     void anUpdateCannotReachIntoAnIndexKey() {
-        String indexed = Tables.create("update-gsi", ScalarAttributeType.S, null, b -> b
-                .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
-                .globalSecondaryIndexes(i -> i.indexName("by-g").keySchema(k -> k.attributeName("g").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
+        String indexed = Tables.createWithIndex("update-gsi", "g", ProjectionType.KEYS_ONLY);
         String refused = "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: g";
         assertValidation(refused, () -> dynamo.updateItem(r -> r.tableName(indexed).key(key("p"))
                 .updateExpression("SET g.x = :v").expressionAttributeValues(item(":v", s("x")))));
