@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -116,8 +118,16 @@ class ExpressionAttributesTest {
     void placeholdersNeedAnExpression() {
         assertValidation("ExpressionAttributeNames can only be specified when using expressions",
                 () -> dynamo.getItem(r -> r.tableName(table).key(KEY).expressionAttributeNames(names("#a", "a"))));
-        assertValidation("ExpressionAttributeValues can only be specified when using expressions",
+        assertValidation("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null",
                 () -> dynamo.putItem(r -> r.tableName(table).item(item("pk", s("z")))
+                        .expressionAttributeValues(item(":v", n("1")))));
+        assertValidation("ExpressionAttributeValues can only be specified when using expressions: "
+                        + "UpdateExpression and ConditionExpression are null",
+                () -> dynamo.updateItem(r -> r.tableName(table).key(KEY).expressionAttributeValues(item(":v", n("1")))));
+        assertValidation("ExpressionAttributeValues can only be specified when using expressions: "
+                        + "FilterExpression and KeyConditionExpression are null",
+                () -> dynamo.query(r -> r.tableName(table).keyConditions(Map.of("pk", Condition.builder()
+                        .comparisonOperator(ComparisonOperator.EQ).attributeValueList(s("z")).build()))
                         .expressionAttributeValues(item(":v", n("1")))));
     }
 }

@@ -64,11 +64,21 @@ public final class ExpressionInputs {
                 throw new DynamoException(ErrorCode.VALIDATION,
                         "ExpressionAttributeNames can only be specified when using expressions");
             }
-            if (in.has("ExpressionAttributeValues")) {
-                throw new DynamoException(ErrorCode.VALIDATION,
-                        "ExpressionAttributeValues can only be specified when using expressions");
-            }
+            if (in.has("ExpressionAttributeValues")) throw valuesWithoutExpressions(expressionMembers);
         }
+    }
+
+    /**
+     * ExpressionAttributeValues sent with no expression. DynamoDB names the expressions that
+     * could have used them (a projection cannot), in its own order: "UpdateExpression and
+     * ConditionExpression are null".
+     */
+    static DynamoException valuesWithoutExpressions(List<String> expressionMembers) {
+        List<String> using = new ArrayList<>(expressionMembers);
+        using.remove("ProjectionExpression");
+        String message = "ExpressionAttributeValues can only be specified when using expressions";
+        if (!using.isEmpty()) message += ": " + String.join(" and ", using) + (using.size() == 1 ? " is null" : " are null");
+        return new DynamoException(ErrorCode.VALIDATION, message);
     }
 
     private static List<String> present(JsonObject in, List<String> members) {

@@ -99,7 +99,10 @@ final class ReadRequest {
         Map<String, AttributeValue> values = in.attributeMap("ExpressionAttributeValues");
         if (expressions.isEmpty()) {
             if (names != null) throw validation("ExpressionAttributeNames can only be specified when using expressions");
-            if (values != null) throw validation("ExpressionAttributeValues can only be specified when using expressions");
+            if (values != null) {
+                throw ExpressionInputs.valuesWithoutExpressions(
+                        query ? List.of("FilterExpression", "KeyConditionExpression") : List.of("FilterExpression"));
+            }
         }
         if (names != null && names.isEmpty()) throw validation("ExpressionAttributeNames must not be empty");
         if (values != null && values.isEmpty()) throw validation("ExpressionAttributeValues must not be empty");
