@@ -89,7 +89,7 @@ class TaggingTest {
     @Test
     void aTagResourceForAMissingTableNamesItsArn() {
         String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + accountOfThisEndpoint() + ":table/no-such-table-tags";
-        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + arn + " not found",
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourcArn: " + arn + " not found",
                 () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("k").value("v").build())));
     }
 

@@ -82,7 +82,8 @@ final class Tagging {
     static TableDefinition table(ApiRequest request, String arn, Matcher m) {
         TableDefinition t = request.emulator().catalog().find(m.group(1), m.group(3));
         if (t == null || !m.group(2).equals(TableDefinition.ACCOUNT) || !m.group(1).equals(request.region())) {
-            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn
+            // "ResourcArn": DynamoDB's own spelling, which clients may match.
+            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + arn
                     + " not found");
         }
         return t;
