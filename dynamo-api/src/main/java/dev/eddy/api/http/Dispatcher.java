@@ -93,7 +93,7 @@ public final class Dispatcher {
         } catch (RuntimeException | Error e) {
             // Every request gets an answer; a worker that died silently would leave the client hanging.
             log().log(Level.SEVERE, "internal error serving " + call.header("x-amz-target"), e);
-            return error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+            return internalServerError();
         }
     }
 
@@ -110,6 +110,11 @@ public final class Dispatcher {
         } catch (Store.WouldWaitForDisk e) {
             return null;
         }
+    }
+
+    /** DynamoDB's 500 answer, when no other error says what went wrong. */
+    public HttpAnswer internalServerError() {
+        return error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
     }
 
     /** An error answer for failures found before dispatch (the HTTP layer's own limits). */

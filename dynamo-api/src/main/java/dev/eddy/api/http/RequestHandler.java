@@ -1,7 +1,5 @@
 package dev.eddy.api.http;
 
-import dev.eddy.core.error.DynamoException;
-import dev.eddy.core.error.ErrorCode;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -73,18 +71,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             write(ctx, preflight(request.headers()), keepAlive, false);
             return;
         }
-        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
-        if (encoding != null && !encoding.isEmpty() && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
-            String method = request.method().name();
-            String uri = request.uri();
-            Map<String, List<String>> headers = headers(request.headers());
-            byte[] encoded = ByteBufUtil.getBytes(request.content());
-            execute(ctx, () -> write(ctx, allowOrigin(cors, dispatchEncoded(method, uri, headers, encoding, encoded)),
-                    keepAlive, acceptsGzip));
-            return;
-        }
         HttpCall call = new HttpCall(request.method().name(), request.uri(), headers(request.headers()),
                 ByteBufUtil.getBytes(request.content()));
+        String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isEmpty() && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
+            execute(ctx, () -> write(ctx, allowOrigin(cors, dispatchEncoded(call, encoding)), keepAlive, acceptsGzip));
+            return;
+        }
         // Waking a worker and then the event loop again costs more than such a read itself.
         HttpAnswer fromMemory = dispatcher.dispatchIfInMemory(call);
         if (fromMemory != null) {
@@ -128,25 +121,20 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
      * the format allows), and answers 500 InternalServerError to any other encoding and to a
      * body that does not inflate, writing nothing; inflated, the body has the usual limit.
      */
-    private HttpAnswer dispatchEncoded(String method, String uri, Map<String, List<String>> headers, String encoding,
-                                       byte[] encoded) {
+    private HttpAnswer dispatchEncoded(HttpCall encoded, String encoding) {
         if (!HttpHeaderValues.GZIP.contentEqualsIgnoreCase(encoding) && !HttpHeaderValues.X_GZIP.contentEqualsIgnoreCase(encoding)) {
-            return serverError();
+            return dispatcher.internalServerError();
         }
         byte[] body;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(encoded))) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(encoded.body()))) {
             body = in.readNBytes(EddyServer.MAX_BODY_BYTES + 1);
             if (body.length > EddyServer.MAX_BODY_BYTES) {
                 return EddyServer.tooLarge(dispatcher, body.length + in.transferTo(OutputStream.nullOutputStream()));
             }
         } catch (IOException e) {
-            return serverError();
+            return dispatcher.internalServerError();
         }
-        return dispatcher.dispatch(new HttpCall(method, uri, headers, body));
-    }
-
-    private HttpAnswer serverError() {
-        return dispatcher.error(new DynamoException(ErrorCode.INTERNAL_SERVER_ERROR, "Internal server error"));
+        return dispatcher.dispatch(new HttpCall(encoded.method(), encoded.uri(), encoded.headers(), body));
     }
 
     static void write(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean acceptsGzip) {

@@ -115,12 +115,15 @@ public final class Keys {
         for (KeyAttribute k : table.keySchema().attributes()) {
             if (reachedInto.contains(k.name())) throw keysAreScalars("Key: " + k.name());
         }
-        refuseNestedIndexKeyPaths(table, paths);
+        refuseIndexKeys(table, reachedInto);
     }
 
     /** The same for the indexes' key attributes only: an update meets the table's own in another rule. */
     public static void refuseNestedIndexKeyPaths(TableDefinition table, Collection<Path> paths) {
-        Set<String> reachedInto = reachedInto(paths);
+        refuseIndexKeys(table, reachedInto(paths));
+    }
+
+    private static void refuseIndexKeys(TableDefinition table, Set<String> reachedInto) {
         if (reachedInto.isEmpty()) return;
         for (SecondaryIndex index : table.indexes()) {
             for (KeyAttribute k : index.keySchema().attributes()) {
