@@ -169,7 +169,7 @@ public final class Dispatcher {
 
     private HttpAnswer json(int status, Response response) {
         if (response instanceof Response.Written written) {
-            return HttpAnswer.of(status, JSON_1_0, written.json(), written.length());
+            return HttpAnswer.of(status, JSON_1_0, written.json(), written.offset(), written.length());
         }
         Body out = new Body();
         try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
@@ -177,7 +177,7 @@ public final class Dispatcher {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
-        return HttpAnswer.of(status, JSON_1_0, out.buffer(), out.size());
+        return HttpAnswer.of(status, JSON_1_0, out.buffer(), 0, out.size());
     }
 
     /** A response body written in memory, sent from its own buffer rather than a copy of it. */

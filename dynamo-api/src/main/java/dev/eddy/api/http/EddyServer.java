@@ -174,7 +174,7 @@ public final class EddyServer implements AutoCloseable {
     static HttpAnswer tooLarge(Dispatcher dispatcher, long size) {
         HttpAnswer answer = dispatcher.error(new DynamoException(ErrorCode.REQUEST_ENTITY_TOO_LARGE,
                 "Request size " + size + " exceeded " + MAX_BODY_BYTES + " bytes"));
-        return new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyLength());
+        return new HttpAnswer(413, answer.headers(), answer.body(), answer.bodyOffset(), answer.bodyLength());
     }
 
     /**

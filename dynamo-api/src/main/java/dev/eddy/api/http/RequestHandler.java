@@ -1,6 +1,9 @@
 package dev.eddy.api.http;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -92,7 +95,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
      * for, for two days.
      */
     private static HttpAnswer preflight(HttpHeaders request) {
-        HttpAnswer answer = new HttpAnswer(200, new LinkedHashMap<>(), new byte[0], 0);
+        HttpAnswer answer = new HttpAnswer(200, new LinkedHashMap<>(), new byte[0], 0, 0);
         answer.headers().put("Access-Control-Allow-Origin", "*");
         answer.headers().put("Access-Control-Max-Age", "172800");
         String headers = request.get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
@@ -137,20 +140,27 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return dispatcher.dispatch(new HttpCall(encoded.method(), encoded.uri(), encoded.headers(), body));
     }
 
+    /**
+     * Sends the answer. Its body is copied here, on the thread that wrote it, into direct
+     * memory: the transport would copy it there anyway, and the caller may
+     * reuse its array for its next answer (see {@code JsonBytes.reusing}).
+     */
     static void write(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean acceptsGzip) {
         byte[] body = answer.body();
+        int offset = answer.bodyOffset();
         int length = answer.bodyLength();
         boolean gzip = acceptsGzip && length >= GZIP_THRESHOLD;
         if (gzip) {
-            body = gzip(body, length);
+            body = gzip(body, offset, length);
+            offset = 0;
             length = body.length;
         }
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(body, 0, length));
+                HttpResponseStatus.valueOf(answer.status()), directCopy(ctx.alloc(), body, offset, length));
         HttpHeaders h = response.headers();
         h.set("x-amzn-RequestId", requestId());
         CRC32 crc = new CRC32();
-        crc.update(body, 0, length);
+        crc.update(body, offset, length);
         h.set("x-amz-crc32", Long.toString(crc.getValue()));
         answer.headers().forEach(h::set);
         h.set(HttpHeaderNames.CONTENT_LENGTH, length);
@@ -190,10 +200,25 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         return false;
     }
 
-    private static byte[] gzip(byte[] body, int length) {
+    /**
+     * The body in direct memory: a small one from the connection's pool, a large one in
+     * recycled pieces (see {@link BodyPiece}).
+     */
+    private static ByteBuf directCopy(ByteBufAllocator alloc, byte[] body, int offset, int length) {
+        if (length == 0) return Unpooled.EMPTY_BUFFER;
+        if (length <= BodyPiece.BYTES) return alloc.directBuffer(length).writeBytes(body, offset, length);
+        CompositeByteBuf pieces = alloc.compositeDirectBuffer((length + BodyPiece.BYTES - 1) / BodyPiece.BYTES);
+        for (int at = 0; at < length; at += BodyPiece.BYTES) {
+            int n = Math.min(BodyPiece.BYTES, length - at);
+            pieces.addComponent(true, new BodyPiece(alloc).writeBytes(body, offset + at, n));
+        }
+        return pieces;
+    }
+
+    private static byte[] gzip(byte[] body, int offset, int length) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(length / 4 + 64);
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(body, 0, length);
+            gz.write(body, offset, length);
         } catch (IOException e) {
             throw new IllegalStateException("compressing in memory cannot fail", e);
         }

@@ -13,23 +13,23 @@ public interface Response {
     };
 
     /** An empty body, not even "{}": what AWS answers TagResource and UntagResource with. */
-    Response NO_BODY = new Written(new byte[0], 0);
+    Response NO_BODY = new Written(new byte[0], 0, 0);
 
     void write(JsonGenerator g) throws IOException;
 
     /**
-     * A body already written as UTF-8 JSON, the first {@code length} bytes of {@code json}
-     * (e.g. a {@code JsonBytes}'s buffer): sent as it is.
+     * A body already written as UTF-8 JSON, {@code length} bytes at {@code offset} of
+     * {@code json} (e.g. in a {@code JsonBytes}'s buffer): sent as it is.
      */
-    static Response written(byte[] json, int length) {
-        return new Written(json, length);
+    static Response written(byte[] json, int offset, int length) {
+        return new Written(json, offset, length);
     }
 
     /** See {@link #written}; the protocol sends {@code json} without a generator. */
-    record Written(byte[] json, int length) implements Response {
+    record Written(byte[] json, int offset, int length) implements Response {
         @Override
         public void write(JsonGenerator g) throws IOException {
-            g.writeRawValue(new String(json, 0, length, StandardCharsets.UTF_8));
+            g.writeRawValue(new String(json, offset, length, StandardCharsets.UTF_8));
         }
     }
 }

@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The tables' streams: every change of an item of a table with an enabled stream becomes one
@@ -55,6 +56,8 @@ public final class ChangeLog implements WriteHook, TableListener {
     private static final long TRIM_EVERY_MILLIS = 1000;
     private static final long WAIT_FOR_EARLIER_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final HexFormat EVENT_ID_HEX = HexFormat.of();
+    /** Room for a record of two 1 KB images; a larger one grows it. */
+    private static final int READ_BUFFER_BYTES = 8192;
 
     private final Store store;
     private final Clock clock;
@@ -123,11 +126,15 @@ public final class ChangeLog implements WriteHook, TableListener {
     }
 
     /**
-     * Reads a shard from {@code position} (a sequence number, inclusive): at most {@code limit}
-     * records and, past the first, at most {@code maxBytes} of them. Null when the stream or
-     * shard is gone; throws {@link TrimmedException} when the position was trimmed.
+     * Reads a shard from {@code position} (a sequence number, inclusive): hands {@code sink} at
+     * most {@code limit} records and, past the first, at most {@code maxBytes} of them, one at a
+     * time. A record is valid only while {@code sink} has it: the next is read into the same
+     * buffer, so that a reader of a megabyte of records allocates one buffer, not an array per
+     * record. Null when the stream or shard is gone; throws {@link TrimmedException} when the
+     * position was trimmed.
      */
-    public ReadResult read(String arn, String shardId, long position, int limit, long maxBytes) {
+    public ReadResult read(String arn, String shardId, long position, int limit, long maxBytes,
+                           Consumer<StreamRecord> sink) {
         TableStream s = streams.get(arn);
         if (s == null) return null;
         long shardNumber;
@@ -146,7 +153,7 @@ public final class ChangeLog implements WriteHook, TableListener {
         } finally {
             s.lock.unlock();
         }
-        List<StreamRecord> records = new ArrayList<>();
+        int records = 0;
         long next = position;
         long bytes = 0;
         boolean exhausted;
@@ -155,10 +162,17 @@ public final class ChangeLog implements WriteHook, TableListener {
         } else {
             try (Cursor c = store.scan(Family.STREAMS, ChangeLogStorage.recordKey(s.id, shardNumber, position),
                     ChangeLogStorage.recordKey(s.id, shardNumber, before))) {
-                for (c.seekToFirst(); c.valid() && records.size() < limit; c.next()) {
-                    StreamRecord r = RecordCodec.decode(c.value());
-                    if (!records.isEmpty() && bytes + r.sizeBytes() > maxBytes) break;
-                    records.add(r);
+                byte[] buffer = new byte[READ_BUFFER_BYTES];
+                for (c.seekToFirst(); c.valid() && records < limit; c.next()) {
+                    int length = c.value(buffer);
+                    if (length > buffer.length) {
+                        buffer = new byte[Math.max(length, buffer.length * 2)];
+                        c.value(buffer);
+                    }
+                    StreamRecord r = RecordCodec.decode(buffer, length);
+                    if (records > 0 && bytes + r.sizeBytes() > maxBytes) break;
+                    sink.accept(r);
+                    records++;
                     bytes += r.sizeBytes();
                     next = r.sequence() + 1;
                 }

@@ -47,8 +47,8 @@ final class RecordCodec {
      * Reads the layout {@link #encode} writes, in place: GetRecords reads a megabyte of these
      * per call, so keys and images stay encoded in {@code bytes}.
      */
-    static StreamRecord decode(byte[] bytes) {
-        ByteBuffer in = ByteBuffer.wrap(bytes);
+    static StreamRecord decode(byte[] bytes, int length) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
         Instant created = Instant.ofEpochMilli(in.getLong());
         long sequence = in.getLong();
         String eventId = readUtf(in);

@@ -51,6 +51,14 @@ public final class Cursor implements AutoCloseable {
         return iterator.value();
     }
 
+    /**
+     * Copies the value into {@code buffer} when it fits, and returns its length either way:
+     * a reader of many values reuses one buffer instead of an array per value.
+     */
+    public int value(byte[] buffer) {
+        return iterator.value(buffer, 0, buffer.length);
+    }
+
     public void next() {
         iterator.next();
     }

@@ -8,7 +8,6 @@ import dev.eddy.api.operation.Operation;
 import dev.eddy.api.operation.Response;
 import dev.eddy.core.changelog.ChangeLog;
 import dev.eddy.core.changelog.ReadResult;
-import dev.eddy.core.changelog.StreamRecord;
 import dev.eddy.streams.Messages;
 import dev.eddy.streams.ShardIterators;
 import dev.eddy.streams.StreamRecordJson;
@@ -21,8 +20,6 @@ import java.time.Instant;
 public final class GetRecords implements Operation {
     private static final int MAX_LIMIT = 1000;
     private static final long MAX_BYTES = 1024 * 1024;
-    /** Record members and the JSON of attribute types, beyond the SizeBytes of a record's images. */
-    private static final int RECORD_OVERHEAD_ESTIMATE = 512;
     private static final byte[] NEXT_SHARD_ITERATOR = JsonBytes.ascii("\"NextShardIterator\":");
     private static final byte[] RECORDS = JsonBytes.ascii("\"Records\":[");
     private final ShardIterators iterators;
@@ -46,10 +43,18 @@ public final class GetRecords implements Operation {
         if (now.isAfter(at.issued().plus(ShardIterators.LIFETIME))) {
             throw Messages.expiredIterator(at.issued(), now, ShardIterators.LIFETIME.toMillis());
         }
+        // The records are written as they are read, after room for the members before them,
+        // which need the position after the last record.
+        int room = headRoom(iterator);
+        JsonBytes out = JsonBytes.reusing(room + 64 * 1024).position(room);
+        StreamRecordJson records = new StreamRecordJson(out, regionOf(at.streamArn()));
         ReadResult result;
         try {
             result = request.emulator().changeLog().read(at.streamArn(), at.shardId(), at.sequence(),
-                    limit == null ? MAX_LIMIT : limit, MAX_BYTES);
+                    limit == null ? MAX_LIMIT : limit, MAX_BYTES, r -> {
+                        if (out.size() > room) out.raw(',');
+                        records.write(r);
+                    });
         } catch (ChangeLog.TrimmedException e) {
             throw Messages.trimmed();
         }
@@ -57,32 +62,24 @@ public final class GetRecords implements Operation {
             if (request.emulator().changeLog().stream(at.streamArn()) == null) throw Messages.streamNotFound(at.streamArn());
             throw Messages.shardNotFound();
         }
+        out.raw(']').raw('}');
         String next = result.shardEnded() ? null
                 : iterators.encode(new ShardIterators.Position(at.streamArn(), at.shardId(), result.nextPosition(), now));
-        JsonBytes body = body(next, result, regionOf(at.streamArn()));
-        return Response.written(body.buffer(), body.size());
+        JsonBytes head = new JsonBytes(room).raw('{');
+        if (next != null) head.raw(NEXT_SHARD_ITERATOR).string(next).raw(',');
+        head.raw(RECORDS);
+        int offset = room - head.size();
+        System.arraycopy(head.buffer(), 0, out.buffer(), offset, head.size());
+        return Response.written(out.buffer(), offset, out.size() - offset);
     }
 
     /**
-     * The body, written at once rather than through a generator: records are most of it, and
-     * their keys and images are copied from their stored bytes.
+     * Room enough for the members before the records: the next iterator is as long as this
+     * one (the same stream and shard, and a position of fixed width), escaped at worst six
+     * bytes a character.
      */
-    private static JsonBytes body(String next, ReadResult result, String region) {
-        long estimate = 64;
-        for (StreamRecord r : result.records()) estimate += r.sizeBytes() + RECORD_OVERHEAD_ESTIMATE;
-        JsonBytes out = new JsonBytes((int) Math.min(estimate, 4 * MAX_BYTES));
-        out.raw('{');
-        if (next != null) out.raw(NEXT_SHARD_ITERATOR).string(next).raw(',');
-        out.raw(RECORDS);
-        StreamRecordJson records = new StreamRecordJson(out, region);
-        boolean first = true;
-        for (StreamRecord r : result.records()) {
-            if (!first) out.raw(',');
-            first = false;
-            records.write(r);
-        }
-        out.raw(']').raw('}');
-        return out;
+    private static int headRoom(String iterator) {
+        return NEXT_SHARD_ITERATOR.length + RECORDS.length + 4 + 6 * iterator.length();
     }
 
     /** The fourth field of {@code arn:aws:dynamodb:<region>:...}. */
