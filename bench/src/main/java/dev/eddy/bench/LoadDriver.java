@@ -26,7 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * <pre>
  * java -jar bench.jar run --endpoint http://127.0.0.1:8000 [--pid N] [--groups put,read,query,stream,large]
  *                         [--big-query] [--warmup 2] [--duration 6] [--ops N] [--preload 100000]
- *                         [--item-bytes 1024] [--stream-readers N] [--out results.tsv]
+ *                         [--item-bytes 1024] [--stream-readers 0] [--out results.tsv]
  * java -jar bench.jar report --label NAME results.tsv --label NAME results.tsv
  * </pre>
  */
@@ -58,7 +58,7 @@ public final class LoadDriver {
                 Long.parseLong(o.getOrDefault("ops", "0")),
                 Integer.parseInt(o.getOrDefault("preload", "100000")),
                 Integer.parseInt(o.getOrDefault("item-bytes", "1024")),
-                Integer.parseInt(o.getOrDefault("stream-readers", "1")));
+                Integer.parseInt(o.getOrDefault("stream-readers", "0")));
         ServerProcess server = o.containsKey("pid") ? new ServerProcess(Long.parseLong(o.get("pid"))) : null;
         List<String> groups = Workloads.parseGroups(o.getOrDefault("groups", String.join(",", Workloads.GROUPS)));
         if (o.containsKey("big-query")) groups.add(Workloads.BIG_QUERY);

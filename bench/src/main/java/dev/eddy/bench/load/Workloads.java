@@ -136,7 +136,14 @@ public final class Workloads {
                 c.dynamo("PutItem", items.put(table, items.item("k" + random.nextInt(STREAM_KEYS), seq.incrementAndGet()))) == 200);
         sink.accept(puts);
         long written = (long) puts.extra("ok requests incl. warm-up");
-        sink.accept(new StreamReader(tables, server, settings).readAll("GetRecords (all)", table, written));
+        // Consumers read a stream's shards at once (Lambda polls each shard, the KCL leases
+        // each to a worker): that is the figure compared. One shard at a time is shown beside it.
+        int readers = settings.streamReaders();
+        sink.accept(new StreamReader(tables, server, settings, readers)
+                .readAll(readers == 1 ? "GetRecords, one reader" : "GetRecords, reader per shard", table, written));
+        if (readers != 1) {
+            sink.accept(new StreamReader(tables, server, settings, 1).readAll("GetRecords, one reader", table, written));
+        }
         tables.delete(table);
     }
 
