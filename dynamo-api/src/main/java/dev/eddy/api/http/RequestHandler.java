@@ -142,8 +142,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     /**
      * Sends the answer. Its body is copied here, on the thread that wrote it, into direct
-     * memory: the transport would copy it there anyway, and the caller may
-     * reuse its array for its next answer (see {@code JsonBytes.reusing}).
+     * memory: the transport would copy it there anyway, and the caller may reuse its array for
+     * its next answer (see {@code JsonBytes.reusing}).
      */
     static void write(ChannelHandlerContext ctx, HttpAnswer answer, boolean keepAlive, boolean acceptsGzip) {
         byte[] body = answer.body();
