@@ -138,6 +138,14 @@ class BatchTest {
                 () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(hashTable, twentyFiveEach, rangeTable, rest))));
         assertValidation("Provided list of item keys contains duplicates",
                 () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(hashTable, List.of(put(Map.of("pk", s("d"))), delete(Map.of("pk", s("d"))))))));
+        // A PutRequest's item without its key, or with a key of another type, gets the message of a
+        // bad Key, not PutItem's (as recorded from DynamoDB).
+        for (Map<String, AttributeValue> item : List.of(Map.of("nonKey", s("hello")), Map.of("pk", AttributeValue.fromN("1")))) {
+            assertValidation("The provided key element does not match the schema",
+                    () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(hashTable, List.of(put(item))))));
+        }
+        assertValidation("The provided key element does not match the schema",
+                () -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(rangeTable, List.of(put(Map.of("pk", s("only-the-partition-key"))))))));
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int i = 0; i < 101; i++) keys.add(Map.of("pk", s("k" + i)));
         Map<String, KeysAndAttributes> split = new HashMap<>();

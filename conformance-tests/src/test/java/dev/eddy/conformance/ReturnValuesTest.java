@@ -109,6 +109,21 @@ class ReturnValuesTest {
     }
 
     @Test
+    void aFailedConditionThatReturnsTheItemNamesItsTextMessage() {
+        put(item("pk", s("wire"), "price", n("650")));
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.DeleteItem", "{\"TableName\":\"" + table + "\","
+                + "\"Key\":{\"pk\":{\"S\":\"wire\"}},\"ConditionExpression\":\"price between :lo and :hi\","
+                + "\"ExpressionAttributeValues\":{\":lo\":{\"N\":\"500\"},\":hi\":{\"N\":\"600\"}},"
+                + "\"ReturnValuesOnConditionCheckFailure\":\"ALL_OLD\"}");
+        assertEquals(400, a.status());
+        assertEquals("com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException", a.json().get("__type").asText());
+        // As recorded from DynamoDB: with the item the text is "Message", and there is no "message".
+        assertEquals("The conditional request failed", a.json().path("Message").asText());
+        assertFalse(a.json().has("message"), a.text());
+        assertEquals("650", a.json().path("Item").path("price").path("N").asText());
+    }
+
+    @Test
     void aFailedConditionReturnsTheItemWhenAsked() {
         put(item("pk", s("fail"), "s", s("dog")));
         ConditionalCheckFailedException e = assertThrows(ConditionalCheckFailedException.class,

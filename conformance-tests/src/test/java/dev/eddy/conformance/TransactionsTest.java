@@ -98,6 +98,21 @@ class TransactionsTest {
     }
 
     @Test
+    void aCancelledTransactionNamesItsTextMessage() {
+        String id = UUID.randomUUID().toString();
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[{\"ConditionCheck\":{"
+                + "\"TableName\":\"" + accounts + "\",\"Key\":{\"pk\":{\"S\":\"" + id + "\"}},"
+                + "\"ConditionExpression\":\"attribute_exists(pk)\"}}]}");
+        assertEquals(400, a.status());
+        assertEquals("com.amazonaws.dynamodb.v20120810#TransactionCanceledException", a.json().get("__type").asText());
+        // The SDKs' model names this member "Message", as DynamoDB sends it.
+        assertEquals("Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed]",
+                a.json().path("Message").asText());
+        assertFalse(a.json().has("message"), a.text());
+        assertEquals("ConditionalCheckFailed", a.json().path("CancellationReasons").path(0).path("Code").asText());
+    }
+
+    @Test
     void aClientRequestTokenMakesARepeatANoOpAndRefusesOtherParameters() {
         String id = UUID.randomUUID().toString();
         dynamo.putItem(p -> p.tableName(accounts).item(Map.of("pk", s(id), "balance", n(0))));

@@ -17,15 +17,24 @@ final class ErrorBody {
     static void write(JsonGenerator g, DynamoException e) throws IOException {
         g.writeStartObject();
         g.writeStringField("__type", e.code().type());
-        if (e.getMessage() != null) {
-            // The coral front end capitalises this member; the service itself does not.
-            g.writeStringField(e.code() == ErrorCode.SERIALIZATION ? "Message" : "message", e.getMessage());
-        }
+        if (e.getMessage() != null) g.writeStringField(messageMember(e), e.getMessage());
         for (Map.Entry<String, Object> extra : e.extra().entrySet()) {
             g.writeFieldName(extra.getKey());
             writeValue(g, extra.getValue());
         }
         g.writeEndObject();
+    }
+
+    /**
+     * Most of DynamoDB's errors carry their text as {@code message}. The coral front end's
+     * (SerializationException) and TransactionCanceledException carry it as {@code Message}, as
+     * does a ConditionalCheckFailedException that returns the item (recorded from AWS: SDKs
+     * whose model names the member {@code message} find none in that answer).
+     */
+    private static String messageMember(DynamoException e) {
+        boolean capital = e.code() == ErrorCode.SERIALIZATION || e.code() == ErrorCode.TRANSACTION_CANCELED
+                || (e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED && e.extra().containsKey("Item"));
+        return capital ? "Message" : "message";
     }
 
     @SuppressWarnings("unchecked")

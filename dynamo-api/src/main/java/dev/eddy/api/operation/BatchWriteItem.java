@@ -97,7 +97,7 @@ public final class BatchWriteItem implements Operation {
                     TableNames.resolve(request.region(), e.getKey()));
             Set<PrimaryKey> seen = new HashSet<>();
             for (Request r : e.getValue()) {
-                Write write = r.item() != null ? new Write(e.getKey(), table, Keys.fromItem(table, r.item()), r.item())
+                Write write = r.item() != null ? new Write(e.getKey(), table, Keys.fromBatchItem(table, r.item()), r.item())
                         : new Write(e.getKey(), table, Keys.fromKey(table, r.key()), null);
                 if (!seen.add(write.key())) throw validation("Provided list of item keys contains duplicates");
                 writes.add(write);

@@ -33,6 +33,19 @@ public final class Keys {
         return new PrimaryKey(partition, sort);
     }
 
+    /**
+     * The key of a PutRequest's item in BatchWriteItem. There DynamoDB answers a key attribute
+     * that is missing or of another type as it answers a bad {@code Key}, not with PutItem's
+     * messages; sizes, empty values and index keys are checked as for PutItem.
+     */
+    public static PrimaryKey fromBatchItem(TableDefinition table, Map<String, AttributeValue> item) {
+        for (KeyAttribute k : table.keySchema().attributes()) {
+            AttributeValue v = item.get(k.name());
+            if (v == null || v.type() != k.type()) throw keyDoesNotMatchSchema();
+        }
+        return fromItem(table, item);
+    }
+
     /** The key named by a request's {@code Key} (GetItem, DeleteItem, UpdateItem). */
     public static PrimaryKey fromKey(TableDefinition table, Map<String, AttributeValue> key) {
         KeySchema schema = table.keySchema();
@@ -42,7 +55,7 @@ public final class Keys {
         if (key.size() != expected || partition == null || (schema.hasSortKey() && sort == null)
                 || partition.type() != schema.partitionKey().type()
                 || (sort != null && sort.type() != schema.sortKey().type())) {
-            throw new DynamoException(ErrorCode.VALIDATION, "The provided key element does not match the schema");
+            throw keyDoesNotMatchSchema();
         }
         checkNotEmpty(schema.partitionKey(), partition);
         if (sort != null) checkNotEmpty(schema.sortKey(), sort);
@@ -73,6 +86,10 @@ public final class Keys {
                 }
             }
         }
+    }
+
+    private static DynamoException keyDoesNotMatchSchema() {
+        return new DynamoException(ErrorCode.VALIDATION, "The provided key element does not match the schema");
     }
 
     private static AttributeValue keyAttributeOfItem(KeyAttribute k, Map<String, AttributeValue> item) {
