@@ -21,17 +21,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Stream records of every write, for every view type, field by field as AWS sends them. */
 class StreamsRecordsTest {
     private static final Map<StreamViewType, String> TABLES = new EnumMap<>(StreamViewType.class);
     private final DynamoDbClient dynamo = Clients.dynamo();
+    private final DynamoDbStreamsClient streams = Clients.streams();
 
     @BeforeAll
     static void createOneTablePerViewType() {
@@ -46,6 +50,32 @@ class StreamsRecordsTest {
     @AfterAll
     static void deleteTables() {
         TABLES.values().forEach(Tables::delete);
+    }
+
+    @Test
+    void aSmallProvisionedTableStreamsIntoOneShardWhoseRecordsComeAfterItsStart() {
+        // As recorded from DynamoDB: a table of 5 read and 5 write units has one partition, so
+        // its new stream has one shard, and a consumer reading Shards[0] sees every write.
+        String table = Tables.create("streams-provisioned", ScalarAttributeType.S, null,
+                b -> b.billingMode(BillingMode.PROVISIONED).provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        try {
+            for (String pk : List.of("a", "b", "c", "d", "e")) {
+                dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS(pk))));
+            }
+            String arn = StreamConsumer.streamArnOf(table);
+            List<Shard> shards = StreamConsumer.shards(arn);
+            assertEquals(1, shards.size(), shards.toString());
+            String iterator = streams.getShardIterator(r -> r.streamArn(arn).shardId(shards.get(0).shardId())
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            List<Record> records = streams.getRecords(r -> r.shardIterator(iterator)).records();
+            assertEquals(List.of("a", "b", "c", "d", "e"), records.stream().map(x -> x.dynamodb().keys().get("pk").s()).toList());
+            BigInteger start = new BigInteger(shards.get(0).sequenceNumberRange().startingSequenceNumber());
+            assertTrue(new BigInteger(records.get(0).dynamodb().sequenceNumber()).compareTo(start) > 0,
+                    records.get(0).dynamodb().sequenceNumber() + " after " + start);
+        } finally {
+            Tables.delete(table);
+        }
     }
 
     @ParameterizedTest

@@ -8,6 +8,7 @@ import dev.eddy.core.storage.Batch;
 import dev.eddy.core.storage.Cursor;
 import dev.eddy.core.storage.Family;
 import dev.eddy.core.storage.Store;
+import dev.eddy.core.table.BillingMode;
 import dev.eddy.core.table.StreamSpecification.ViewType;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableListener;
@@ -37,7 +38,8 @@ import java.util.function.Consumer;
  * The tables' streams: every change of an item of a table with an enabled stream becomes one
  * record in the batch that writes the item, so the two commit together or not at all.
  *
- * <p>Items hash to a fixed number of partitions, each with one open shard; a shard's records
+ * <p>Items hash to the stream's partitions, each with one open shard (see {@link #partitionsOf}:
+ * as many as DynamoDB would give the table when the stream was created); a shard's records
  * are in the order their items' writes happened, since a record's sequence number is
  * allocated under the item's lock. Sequence numbers are allocated before the batch commits,
  * so a later number can commit before an earlier one: a number stays pending until its batch
@@ -52,7 +54,8 @@ import java.util.function.Consumer;
  */
 public final class ChangeLog implements WriteHook, TableListener {
     public static final Duration RETENTION = Duration.ofHours(24);
-    public static final int DEFAULT_PARTITIONS = 4;
+    /** What an on-demand table starts with, and what streams stored before their count was kept have. */
+    static final int ON_DEMAND_PARTITIONS = 4;
     private static final long TRIM_EVERY_MILLIS = 1000;
     private static final long WAIT_FOR_EARLIER_COMMITS_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final HexFormat EVENT_ID_HEX = HexFormat.of();
@@ -61,22 +64,16 @@ public final class ChangeLog implements WriteHook, TableListener {
 
     private final Store store;
     private final Clock clock;
-    private final int partitions;
     private final Map<String, TableStream> streams = new ConcurrentHashMap<>();
     private final AtomicLong nextStreamId;
     private final byte[] iteratorKey;
     private volatile Duration rollOverInterval = Duration.ofHours(4);
 
     public ChangeLog(Store store, Clock clock) {
-        this(store, clock, DEFAULT_PARTITIONS);
-    }
-
-    public ChangeLog(Store store, Clock clock, int partitions) {
         this.store = store;
         this.clock = clock;
-        this.partitions = partitions;
         long maxId = 0;
-        for (TableStream s : ChangeLogStorage.load(store, partitions).values()) {
+        for (TableStream s : ChangeLogStorage.load(store).values()) {
             streams.put(s.arn, s);
             maxId = Math.max(maxId, s.id);
         }
@@ -201,7 +198,7 @@ public final class ChangeLog implements WriteHook, TableListener {
         String arn = table.latestStreamArn();
         TableStream s = arn == null ? null : streams.get(arn);
         if (s == null) return;
-        int partition = Math.floorMod(KeyCodec.partitionHash(KeyCodec.encode(key.partition())), partitions);
+        int partition = Math.floorMod(KeyCodec.partitionHash(KeyCodec.encode(key.partition())), s.open.length);
         Shard shard;
         long sequence;
         long created;
@@ -239,13 +236,25 @@ public final class ChangeLog implements WriteHook, TableListener {
         batch.put(Family.STREAMS, ChangeLogStorage.NEXT_STREAM_ID, ChangeLogStorage.longBytes(id + 1));
         long now = clock.millis();
         TableStream s = new TableStream(id, t.latestStreamArn(), t.region(), t.name(), t.latestStreamLabel(), t.id(),
-                t.stream().viewType(), t.keySchema(), now, partitions);
+                t.stream().viewType(), t.keySchema(), now, partitionsOf(t));
         ChangeLogStorage.putStream(batch, s);
-        for (int p = 0; p < partitions; p++) {
+        for (int p = 0; p < s.open.length; p++) {
             Shard h = newShard(s, p, null, now);
             ChangeLogStorage.putShard(batch, s.id, h);
         }
         streams.put(s.arn, s);
+    }
+
+    /**
+     * How many shards a new stream has open: one per partition DynamoDB gives the table. An
+     * on-demand table starts with four; a provisioned one with a partition per 3,000 read and
+     * 1,000 write capacity units, at least one (so a small provisioned table's stream has one
+     * shard, as on AWS). The count is kept for the stream's life.
+     */
+    static int partitionsOf(TableDefinition t) {
+        if (t.billingMode() == BillingMode.PAY_PER_REQUEST) return ON_DEMAND_PARTITIONS;
+        double units = t.throughput().readCapacityUnits() / 3000.0 + t.throughput().writeCapacityUnits() / 1000.0;
+        return (int) Math.max(1, Math.ceil(units));
     }
 
     private void disable(TableStream s, Batch batch) {
@@ -256,7 +265,7 @@ public final class ChangeLog implements WriteHook, TableListener {
             long now = clock.millis();
             s.status = StreamStatus.DISABLED;
             s.disabledMillis = now;
-            for (int p = 0; p < partitions; p++) {
+            for (int p = 0; p < s.open.length; p++) {
                 Shard h = s.open[p];
                 if (h == null) continue;
                 close(h, now);
@@ -328,7 +337,7 @@ public final class ChangeLog implements WriteHook, TableListener {
         long interval = rollOverInterval.toMillis();
         Batch batch = null;
         try {
-            for (int p = 0; p < partitions; p++) {
+            for (int p = 0; p < s.open.length; p++) {
                 Shard parent = s.open[p];
                 if (now - parent.createdMillis < interval) continue;
                 if (batch == null) batch = store.newBatch();
@@ -349,7 +358,8 @@ public final class ChangeLog implements WriteHook, TableListener {
 
     private static Shard newShard(TableStream s, int partition, String parentShardId, long now) {
         String shardId = String.format("shardId-%020d-%08x", now, ThreadLocalRandom.current().nextInt());
-        Shard h = new Shard(s.nextShardNumber++, shardId, parentShardId, partition, now, s.nextSequence);
+        // A shard's starting number is its own, below every record it will hold, as on AWS.
+        Shard h = new Shard(s.nextShardNumber++, shardId, parentShardId, partition, now, s.nextSequence++);
         s.add(h);
         return h;
     }

@@ -66,6 +66,7 @@ final class ChangeLogStorage {
             out.writeLong(s.createdMillis);
             out.writeUTF(s.status.name());
             out.writeLong(s.disabledMillis);
+            out.writeInt(s.open.length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,12 +93,12 @@ final class ChangeLogStorage {
     }
 
     /** Every stream with its shards, and each shard's last sequence number as its records show. */
-    static Map<Long, TableStream> load(Store store, int partitions) {
+    static Map<Long, TableStream> load(Store store) {
         Map<Long, TableStream> streams = new LinkedHashMap<>();
         try (Cursor c = store.cursor(Family.STREAMS, new byte[] {STREAM}, new byte[] {STREAM + 1})) {
             for (c.seekToFirst(); c.valid(); c.next()) {
                 long id = ByteBuffer.wrap(c.key(), 1, 8).getLong();
-                streams.put(id, readStream(id, c.value(), partitions));
+                streams.put(id, readStream(id, c.value()));
             }
         }
         try (Cursor c = store.cursor(Family.STREAMS, new byte[] {SHARD}, new byte[] {SHARD + 1})) {
@@ -110,7 +111,8 @@ final class ChangeLogStorage {
                         : h.endSequence;
                 s.add(h);
                 s.nextShardNumber = Math.max(s.nextShardNumber, h.number + 1);
-                s.nextSequence = Math.max(s.nextSequence, Math.max(h.startSequence, h.lastSequence + 1));
+                // A shard's starting number is never a record's.
+                s.nextSequence = Math.max(s.nextSequence, Math.max(h.startSequence + 1, h.lastSequence + 1));
             }
         }
         return streams;
@@ -124,7 +126,7 @@ final class ChangeLogStorage {
         }
     }
 
-    private static TableStream readStream(long id, byte[] bytes, int partitions) {
+    private static TableStream readStream(long id, byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             String arn = in.readUTF();
             String region = in.readUTF();
@@ -135,10 +137,14 @@ final class ChangeLogStorage {
             KeyAttribute partitionKey = readKey(in);
             KeyAttribute sortKey = in.readBoolean() ? readKey(in) : null;
             long created = in.readLong();
+            StreamStatus status = StreamStatus.valueOf(in.readUTF());
+            long disabledMillis = in.readLong();
+            // Streams stored before the count was kept all had four partitions.
+            int partitions = in.available() > 0 ? in.readInt() : ChangeLog.ON_DEMAND_PARTITIONS;
             TableStream s = new TableStream(id, arn, region, tableName, label, tableId, viewType,
                     new KeySchema(partitionKey, sortKey), created, partitions);
-            s.status = StreamStatus.valueOf(in.readUTF());
-            s.disabledMillis = in.readLong();
+            s.status = status;
+            s.disabledMillis = disabledMillis;
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -8,10 +8,12 @@ import dev.eddy.core.Emulator;
 import dev.eddy.core.clock.SettableClock;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.storage.Batch;
+import dev.eddy.core.table.BillingMode;
 import dev.eddy.core.table.KeyAttribute;
 import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.table.Throughput;
 import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.WriteOrigin;
 import java.util.ArrayList;
@@ -89,6 +91,18 @@ class ChangeLogTest {
     private static String shardHolding(StreamView stream) {
         for (ShardView s : stream.shards()) if (s.lastSequence() >= s.startingSequence()) return s.shardId();
         throw new AssertionError("no shard has records");
+    }
+
+    @Test
+    void aStreamHasAShardPerPartitionTheTableWouldHave() {
+        TableDefinition.Builder b = TableDefinition.builder().region("us-east-1").name("p")
+                .keySchema(new KeySchema(new KeyAttribute("pk", AttributeValue.Type.S), null));
+        assertEquals(4, ChangeLog.partitionsOf(b.billingMode(BillingMode.PAY_PER_REQUEST).build()));
+        b.billingMode(BillingMode.PROVISIONED);
+        assertEquals(1, ChangeLog.partitionsOf(b.throughput(Throughput.of(5, 5)).build()));
+        assertEquals(1, ChangeLog.partitionsOf(b.throughput(Throughput.of(3000, 0)).build()));
+        assertEquals(2, ChangeLog.partitionsOf(b.throughput(Throughput.of(3000, 1)).build()));
+        assertEquals(10, ChangeLog.partitionsOf(b.throughput(Throughput.of(0, 10_000)).build()));
     }
 
     @Test
