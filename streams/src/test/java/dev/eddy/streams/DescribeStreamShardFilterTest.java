@@ -12,6 +12,7 @@ import dev.eddy.api.operation.Response;
 import dev.eddy.core.Emulator;
 import dev.eddy.core.clock.SettableClock;
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.table.BillingMode;
 import dev.eddy.core.table.KeyAttribute;
 import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.StreamSpecification;
@@ -39,12 +40,14 @@ class DescribeStreamShardFilterTest {
                 .region("us-east-1").name("tbl")
                 .keySchema(new KeySchema(new KeyAttribute("pk", AttributeValue.Type.S), null))
                 .attributeDefinitions(Map.of("pk", AttributeValue.Type.S))
+                .billingMode(BillingMode.PAY_PER_REQUEST)
                 .stream(new StreamSpecification(true, StreamSpecification.ViewType.KEYS_ONLY))
                 .build());
         emulator.changeLog().rollOverEvery(Duration.ofHours(1));
         clock.advance(Duration.ofMinutes(61));
         JsonNode all = describe("{\"StreamArn\":\"" + t.latestStreamArn() + "\"}");
         JsonNode shards = all.get("StreamDescription").get("Shards");
+        // An on-demand table's stream has four shards, each closed into a child.
         assertEquals(2 * 4, shards.size());
         String parent = shards.get(0).get("ShardId").asText();
         JsonNode children = describe("{\"StreamArn\":\"" + t.latestStreamArn()
