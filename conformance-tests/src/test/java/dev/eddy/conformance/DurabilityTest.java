@@ -83,13 +83,15 @@ class DurabilityTest {
             client.createTable(r -> r.tableName("kept")
                     .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
                     .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L)));
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L))
+                    .sseSpecification(s -> s.enabled(true)));
             client.putItem(r -> r.tableName("kept").item(item("one")));
         }
         try (EddyProcess eddy = EddyProcess.start(dataDirectory)) {
             DynamoDbClient client = eddy.client();
             var table = client.describeTable(r -> r.tableName("kept")).table();
             assertEquals(7L, table.provisionedThroughput().writeCapacityUnits());
+            assertEquals("ENABLED", table.sseDescription().statusAsString());
             assertEquals(1L, table.itemCount());
             assertEquals(item("one"), client.getItem(r -> r.tableName("kept").key(Map.of("pk", AttributeValue.fromS("one")))).item());
         }

@@ -11,12 +11,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class TablesTest {
     private final DynamoDbClient dynamo = Clients.dynamo();
+
+    @Test
+    void serverSideEncryptionWithKmsIsDescribedAndOnlyThen() {
+        String plain = Tables.create("sse-default", ScalarAttributeType.S, null);
+        String table = Tables.create("sse-kms", ScalarAttributeType.S, null, b -> b.sseSpecification(s -> s.enabled(true)));
+        try {
+            // The AWS owned key, DynamoDB's default, is not described.
+            assertNull(dynamo.describeTable(r -> r.tableName(plain)).table().sseDescription());
+            SSEDescription sse = dynamo.describeTable(r -> r.tableName(table)).table().sseDescription();
+            assertEquals(SSEStatus.ENABLED, sse.status());
+            assertEquals(SSEType.KMS, sse.sseType());
+            assertTrue(sse.kmsMasterKeyArn().matches("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]{36}"), sse.kmsMasterKeyArn());
+            // Back to the AWS owned key: the answer shows the change under way, on the key being left.
+            TableDescription updating = dynamo.updateTable(r -> r.tableName(table).sseSpecification(s -> s.enabled(false)))
+                    .tableDescription();
+            assertEquals(SSEStatus.UPDATING, updating.sseDescription().status());
+            assertEquals(sse.kmsMasterKeyArn(), updating.sseDescription().kmsMasterKeyArn());
+            dynamo.waiter().waitUntilTableExists(r -> r.tableName(table));
+            assertNull(dynamo.describeTable(r -> r.tableName(table)).table().sseDescription());
+        } finally {
+            Tables.delete(plain);
+            Tables.delete(table);
+        }
+    }
 
     @Test
     void createdTableIsDescribedWithEveryField() {

@@ -46,6 +46,7 @@ public final class CreateTable implements Operation {
         String billingMode = in.string("BillingMode");
         c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);
         TableShapes.StreamRequest stream = TableShapes.stream(in, c);
+        TableShapes.SseRequest sse = TableShapes.sse(in, c);
         String tableClass = in.string("TableClass");
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
         List<Tagging.Tag> tags = Tagging.read(in);
@@ -142,6 +143,7 @@ public final class CreateTable implements Operation {
                 .localIndexes(localIndexes)
                 .globalIndexes(globalIndexes)
                 .tags(tagMap)
+                .kmsMasterKeyArn(sse == null ? null : TableShapes.kmsMasterKeyArn(sse, request.region()))
                 .build();
         TableDefinition created = request.emulator().catalog().create(draft);
         return g -> {

@@ -36,7 +36,9 @@ public final class TableDescriptionJson {
         /** An UpdateTable answer that switches billing: the switch time is not filled in yet. */
         BILLING_SWITCHED,
         /** DeleteTable's answer: the table's state, throughput and counts, without its schema or indexes. */
-        DELETED
+        DELETED,
+        /** An UpdateTable answer that changes server-side encryption: the change is under way. */
+        SSE_UPDATING
     }
 
     private TableDescriptionJson() {
@@ -72,7 +74,8 @@ public final class TableDescriptionJson {
         if (t.billingMode() == BillingMode.PAY_PER_REQUEST || t.lastUpdateToPayPerRequest() != null) {
             g.writeObjectFieldStart("BillingModeSummary");
             g.writeStringField("BillingMode", t.billingMode().name());
-            if (t.lastUpdateToPayPerRequest() != null && (view == View.DESCRIBED || view == View.DELETED)) {
+            if (t.lastUpdateToPayPerRequest() != null && (view == View.DESCRIBED || view == View.DELETED
+                    || view == View.SSE_UPDATING)) {
                 writeTime(g, "LastUpdateToPayPerRequestDateTime", t.lastUpdateToPayPerRequest());
             }
             g.writeEndObject();
@@ -96,6 +99,14 @@ public final class TableDescriptionJson {
         if (t.latestStreamLabel() != null) {
             g.writeStringField("LatestStreamLabel", t.latestStreamLabel());
             g.writeStringField("LatestStreamArn", t.latestStreamArn());
+        }
+        if (t.kmsMasterKeyArn() != null) {
+            // Only a KMS key is described: with the AWS owned key, AWS leaves SSEDescription out.
+            g.writeObjectFieldStart("SSEDescription");
+            g.writeStringField("Status", view == View.SSE_UPDATING ? "UPDATING" : "ENABLED");
+            g.writeStringField("SSEType", "KMS");
+            g.writeStringField("KMSMasterKeyArn", t.kmsMasterKeyArn());
+            g.writeEndObject();
         }
         g.writeBooleanField("DeletionProtectionEnabled", t.deletionProtection());
         if (!"STANDARD".equals(t.tableClass()) || t.tableClassLastUpdate() != null) {

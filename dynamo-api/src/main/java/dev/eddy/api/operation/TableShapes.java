@@ -5,9 +5,12 @@ import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.StreamSpecification;
+import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.Throughput;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Reading of the table-shaped members that CreateTable and UpdateTable share: key schema
@@ -22,6 +25,7 @@ final class TableShapes {
     static final List<String> VIEW_TYPES = List.of("OLD_IMAGE", "KEYS_ONLY", "NEW_AND_OLD_IMAGES", "NEW_IMAGE");
     static final List<String> TABLE_CLASSES = List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
     static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
+    static final List<String> SSE_TYPES = List.of("AES256", "KMS");
     static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
 
     private TableShapes() {
@@ -129,6 +133,33 @@ final class TableShapes {
                     : "If stream is being disabled, then UpdateViewType must not be specified");
         }
         return StreamSpecification.DISABLED;
+    }
+
+    record SseRequest(Boolean enabled, String kmsMasterKeyId) {
+    }
+
+    static SseRequest sse(JsonObject parent, Constraints c) {
+        JsonObject s = parent.object("SSESpecification");
+        if (s == null) return null;
+        c.oneOf("sSESpecification.sSEType", s.string("SSEType"), SSE_TYPES);
+        return new SseRequest(s.bool("Enabled"), s.string("KMSMasterKeyId"));
+    }
+
+    /**
+     * The KMS key server-side encryption asks for, as an ARN, or null for the AWS owned key
+     * (encryption not enabled). Enabled without a key is the AWS managed key
+     * {@code alias/aws/dynamodb}, one per region, whose ARN is derived from the region so that it
+     * stays the same; a key ID or alias becomes the ARN it names in the table's account.
+     */
+    static String kmsMasterKeyArn(SseRequest s, String region) {
+        if (!Boolean.TRUE.equals(s.enabled())) return null;
+        String prefix = "arn:aws:kms:" + region + ":" + TableDefinition.ACCOUNT + ":";
+        String key = s.kmsMasterKeyId();
+        if (key == null) {
+            return prefix + "key/" + UUID.nameUUIDFromBytes(("alias/aws/dynamodb " + region).getBytes(StandardCharsets.UTF_8));
+        }
+        if (key.startsWith("arn:")) return key;
+        return prefix + (key.startsWith("alias/") ? key : "key/" + key);
     }
 
     static DynamoException invalid(String what) {

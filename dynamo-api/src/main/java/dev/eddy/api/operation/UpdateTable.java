@@ -38,6 +38,7 @@ public final class UpdateTable implements Operation {
         String tableClass = in.string("TableClass");
         TableShapes.StreamRequest stream = TableShapes.stream(in, c);
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
+        TableShapes.SseRequest sse = TableShapes.sse(in, c);
         GlobalSecondaryIndexUpdates indexUpdates = GlobalSecondaryIndexUpdates.read(in, c);
         c.throwIfAny();
         TableShapes.checkTableClass(tableClass);
@@ -51,6 +52,7 @@ public final class UpdateTable implements Operation {
             changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now, b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
+            if (sse != null) b.kmsMasterKeyArn(TableShapes.kmsMasterKeyArn(sse, request.region()));
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
                 b.tableClass(tableClass).tableClassLastUpdate(now);
             }
@@ -59,16 +61,23 @@ public final class UpdateTable implements Operation {
         });
         if (indexUpdates != null) indexUpdates.started(updated, request);
         boolean asynchronous = throughput != null || billingMode != null || stream != null || tableClass != null
-                || indexUpdates != null;
+                || indexUpdates != null || sse != null;
         TableStatus status = asynchronous ? TableStatus.UPDATING : updated.status();
         TableDefinition answer = answered(before, updated);
         TableDescriptionJson.View view = updated.billingMode() == BillingMode.PAY_PER_REQUEST
                 && before.billingMode() != BillingMode.PAY_PER_REQUEST
                 ? TableDescriptionJson.View.BILLING_SWITCHED : TableDescriptionJson.View.DESCRIBED;
+        if (sse != null) {
+            view = TableDescriptionJson.View.SSE_UPDATING;
+            // Going back to the AWS owned key, the answer still shows the key being left.
+            if (answer.kmsMasterKeyArn() == null) answer = answer.toBuilder().kmsMasterKeyArn(before.kmsMasterKeyArn()).build();
+        }
+        TableDefinition answered = answer;
+        TableDescriptionJson.View shown = view;
         return g -> {
             g.writeStartObject();
             g.writeFieldName("TableDescription");
-            TableDescriptionJson.write(g, answer, status, request.emulator().store(), view);
+            TableDescriptionJson.write(g, answered, status, request.emulator().store(), shown);
             g.writeEndObject();
         };
     }

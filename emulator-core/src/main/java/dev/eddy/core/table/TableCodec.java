@@ -54,6 +54,7 @@ final class TableCodec {
             writeNullable(out, t.timeToLive().attributeName());
             out.writeBoolean(t.timeToLive().enabled());
             out.writeUTF(t.status().name());
+            writeNullable(out, t.kmsMasterKeyArn());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +96,8 @@ final class TableCodec {
             String ttlName = readNullable(in);
             b.timeToLive(new TimeToLive(ttlName, in.readBoolean()));
             b.status(TableStatus.valueOf(in.readUTF()));
+            // Tables stored before server-side encryption was kept use the AWS owned key.
+            if (in.available() > 0) b.kmsMasterKeyArn(readNullable(in));
             return b.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

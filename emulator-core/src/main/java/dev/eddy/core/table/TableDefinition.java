@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * Everything DynamoDB knows about a table, immutable. {@code id} keys the table's items in
  * storage and is never reused; {@code tableId} is the UUID DescribeTable shows.
+ * {@code kmsMasterKeyArn}: the KMS key of server-side encryption, or null for the AWS owned
+ * key DynamoDB uses unless told otherwise.
  */
 public record TableDefinition(
         String region,
@@ -31,7 +33,8 @@ public record TableDefinition(
         List<SecondaryIndex> globalIndexes,
         Map<String, String> tags,
         TimeToLive timeToLive,
-        TableStatus status) {
+        TableStatus status,
+        String kmsMasterKeyArn) {
 
     public static final String ACCOUNT = "000000000000";
 
@@ -90,6 +93,7 @@ public record TableDefinition(
         private Map<String, String> tags = new LinkedHashMap<>();
         private TimeToLive timeToLive = TimeToLive.DISABLED;
         private TableStatus status = TableStatus.ACTIVE;
+        private String kmsMasterKeyArn;
 
         private Builder() {
         }
@@ -115,6 +119,7 @@ public record TableDefinition(
             tags = new LinkedHashMap<>(t.tags);
             timeToLive = t.timeToLive;
             status = t.status;
+            kmsMasterKeyArn = t.kmsMasterKeyArn;
         }
 
         public Builder region(String v) { region = v; return this; }
@@ -137,6 +142,7 @@ public record TableDefinition(
         public Builder tags(Map<String, String> v) { tags = new LinkedHashMap<>(v); return this; }
         public Builder timeToLive(TimeToLive v) { timeToLive = v; return this; }
         public Builder status(TableStatus v) { status = v; return this; }
+        public Builder kmsMasterKeyArn(String v) { kmsMasterKeyArn = v; return this; }
 
         public TableDefinition build() {
             return new TableDefinition(region, name, id, tableId, created, keySchema,
@@ -144,7 +150,7 @@ public record TableDefinition(
                     billingMode, lastUpdateToPayPerRequest, throughput, stream, latestStreamLabel,
                     deletionProtection, tableClass, tableClassLastUpdate, List.copyOf(localIndexes),
                     List.copyOf(globalIndexes),
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), timeToLive, status);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), timeToLive, status, kmsMasterKeyArn);
         }
     }
 }
