@@ -289,4 +289,28 @@ class QueryTest {
                         .expressionAttributeValues(Map.of(":a", s("x")))));
         assertTrue(true);
     }
+
+    @Test
+    void legacyKeyConditionsAreCheckedValuesFirstThenTheirNumberThenTheTableThenTheOperator() {
+        // Each condition's values are checked before the table is looked up...
+        assertValidation("One or more parameter values were invalid: AttributeValues inside AttributeValueList must be of same type",
+                () -> dynamo.query(q -> q.tableName("no-such-table").keyConditions(Map.of("pk",
+                        condition(ComparisonOperator.IN, s("b"), n(1))))));
+        assertValidation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound",
+                () -> dynamo.query(q -> q.tableName("no-such-table").keyConditions(Map.of("pk",
+                        condition(ComparisonOperator.BETWEEN, s("b"), s("a"))))));
+        // ...and so is their number...
+        assertValidation("Conditions can be of length 1 or 2 only",
+                () -> dynamo.query(q -> q.tableName("no-such-table").keyConditions(Map.of("a", condition(ComparisonOperator.NULL),
+                        "b", condition(ComparisonOperator.NULL), "c", condition(ComparisonOperator.NULL)))));
+        // ...but an operator no key range can use only once the table is found.
+        Errors.assertError("ResourceNotFoundException", "Requested resource not found",
+                () -> dynamo.query(q -> q.tableName("no-such-table").keyConditions(Map.of("z", condition(ComparisonOperator.NULL)))));
+        assertValidation("Attempted conditional constraint is not an indexable operation",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditions(Map.of("pk", condition(ComparisonOperator.NULL)))));
+    }
+
+    private static Condition condition(ComparisonOperator op, AttributeValue... values) {
+        return Condition.builder().comparisonOperator(op).attributeValueList(values).build();
+    }
 }

@@ -103,23 +103,6 @@ public final class ExpressionInputs {
         return out;
     }
 
-    /** A legacy QueryFilter / ScanFilter / KeyConditions map. */
-    public static Map<String, Legacy.FilterCondition> filter(JsonObject in, String member, Constraints c) {
-        Map<String, JsonObject> raw = in.objectMap(member);
-        if (raw == null) return null;
-        String path = Character.toLowerCase(member.charAt(0)) + member.substring(1);
-        Map<String, Legacy.FilterCondition> out = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonObject> e : raw.entrySet()) {
-            JsonObject v = e.getValue();
-            if (v == null) continue;
-            String op = v.string("ComparisonOperator");
-            c.notNull(path + "." + e.getKey() + ".member.comparisonOperator", op)
-                    .oneOf(path + "." + e.getKey() + ".member.comparisonOperator", op, COMPARISON_OPERATORS);
-            out.put(e.getKey(), new Legacy.FilterCondition(op, valueList(v, "AttributeValueList")));
-        }
-        return out;
-    }
-
     /** ConditionalOperator, checked. */
     public static String conditionalOperator(JsonObject in, Constraints c) {
         String op = in.string("ConditionalOperator");

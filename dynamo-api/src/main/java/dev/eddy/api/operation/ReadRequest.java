@@ -46,6 +46,8 @@ final class ReadRequest {
     final JsonObject in;
     private String select;
     private KeyCondition keyCondition;
+    /** A KeyConditions operator no key range can use: DynamoDB reports it once the table is found. */
+    private DynamoException unindexable;
     private Condition filter = new Condition.True();
     private final List<String> filterAttributes = new ArrayList<>();
     private final List<Path> filterPaths = new ArrayList<>();
@@ -120,14 +122,18 @@ final class ReadRequest {
         String projectionText = in.string("ProjectionExpression");
         if (projectionText != null) projection = Expressions.projection(projectionText, ctx);
         ctx.checkAllUsed();
-        if (query && in.has("KeyConditions")) keyCondition = LegacyConditions.keyConditions(in.objectMap("KeyConditions"), constraints);
+        if (query && in.has("KeyConditions")) {
+            LegacyConditions.KeyConditions keys = LegacyConditions.keyConditions(in.objectMap("KeyConditions"), constraints);
+            keyCondition = keys.condition();
+            unindexable = keys.unindexable();
+        }
         if (in.has(filterParameter)) {
             filter = LegacyConditions.filter(in.objectMap(filterParameter), in.string("ConditionalOperator"),
                     query ? "queryFilter" : "scanFilter", constraints, filterAttributes);
         }
         List<String> attributesToGet = in.strings("AttributesToGet");
         if (attributesToGet != null) projection = Projection.ofAttributes(attributesToGet);
-        if (query && keyCondition == null) {
+        if (query && keyCondition == null && unindexable == null) {
             throw validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         checkSelect(projectionText != null ? "ProjectionExpression" : "AttributesToGet");
@@ -150,7 +156,9 @@ final class ReadRequest {
         }
     }
 
+    /** The key condition; throws what DynamoDB reports about it once the table is found. */
     KeyCondition keyCondition() {
+        if (unindexable != null) throw unindexable;
         return keyCondition;
     }
 

@@ -18,7 +18,6 @@ public final class Legacy {
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final Set<String> ONE_ARGUMENT = Set.of("EQ", "NE", "LE", "LT", "GE", "GT", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH");
     private static final Set<String> SCALAR_ONLY = Set.of("LE", "LT", "GE", "GT", "CONTAINS", "NOT_CONTAINS", "IN", "BETWEEN");
-    private static final Set<String> KEY_OPERATORS = Set.of("EQ", "LE", "LT", "GE", "GT", "BEGINS_WITH", "BETWEEN");
 
     private Legacy() {
     }
@@ -26,10 +25,6 @@ public final class Legacy {
     /** One entry of Expected; absent members are null. */
     public record ExpectedAttribute(AttributeValue value, Boolean exists, String comparisonOperator,
                                     List<AttributeValue> attributeValueList) {
-    }
-
-    /** One entry of QueryFilter, ScanFilter or KeyConditions. */
-    public record FilterCondition(String comparisonOperator, List<AttributeValue> attributeValueList) {
     }
 
     /** One entry of AttributeUpdates; a null action means PUT. */
@@ -87,33 +82,6 @@ public final class Legacy {
         return combine(parts, conditionalOperator);
     }
 
-    /** QueryFilter or ScanFilter with its ConditionalOperator (null means AND). */
-    public static Condition filter(Map<String, FilterCondition> filter, String conditionalOperator) {
-        List<Condition> parts = new ArrayList<>();
-        for (Map.Entry<String, FilterCondition> e : filter.entrySet()) {
-            FilterCondition c = e.getValue();
-            parts.add(comparison(e.getKey(), c.comparisonOperator(),
-                    c.attributeValueList() == null ? List.of() : c.attributeValueList()));
-        }
-        return combine(parts, conditionalOperator);
-    }
-
-    /** KeyConditions: only the operators a key range can use. */
-    public static KeyCondition keyConditions(Map<String, FilterCondition> conditions) {
-        List<KeyCondition.Term> terms = new ArrayList<>();
-        for (Map.Entry<String, FilterCondition> e : conditions.entrySet()) {
-            FilterCondition c = e.getValue();
-            List<AttributeValue> args = c.attributeValueList() == null ? List.of() : c.attributeValueList();
-            checkArguments(c.comparisonOperator(), args);
-            if (!KEY_OPERATORS.contains(c.comparisonOperator())) {
-                throw Messages.validation("Attempted conditional constraint is not an indexable operation");
-            }
-            terms.add(new KeyCondition.Term(e.getKey(), KeyCondition.Operator.valueOf(c.comparisonOperator()), args));
-        }
-        if (terms.size() > 2) throw Messages.validation("Conditions can be of length 1 or 2 only");
-        return new KeyCondition(terms);
-    }
-
     /**
      * AttributeUpdates as an update: PUT sets, DELETE without a value removes, DELETE with a
      * set takes elements away, ADD adds numbers, unites sets and appends to lists.
@@ -159,7 +127,8 @@ public final class Legacy {
         return new Update(actions, true);
     }
 
-    private static Condition comparison(String name, String op, List<AttributeValue> args) {
+    /** One legacy comparison (of Expected, QueryFilter or ScanFilter) as a condition, its values checked first. */
+    public static Condition comparison(String name, String op, List<AttributeValue> args) {
         checkArguments(op, args);
         Operand.PathOperand a = path(name);
         return switch (op) {
@@ -182,7 +151,12 @@ public final class Legacy {
         };
     }
 
-    private static void checkArguments(String op, List<AttributeValue> args) {
+    /**
+     * A legacy comparison's AttributeValueList, as DynamoDB checks it before anything else:
+     * how many values the operator takes, their types, one type for IN and BETWEEN, and
+     * BETWEEN's bounds in order.
+     */
+    public static void checkArguments(String op, List<AttributeValue> args) {
         boolean countOk = switch (op) {
             case "NULL", "NOT_NULL" -> args.isEmpty();
             case "IN" -> !args.isEmpty();

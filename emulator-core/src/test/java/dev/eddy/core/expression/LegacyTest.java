@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.expression.Legacy.AttributeUpdate;
 import dev.eddy.core.expression.Legacy.ExpectedAttribute;
-import dev.eddy.core.expression.Legacy.FilterCondition;
 import dev.eddy.core.item.AttributeValue;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ class LegacyTest {
     }
 
     private static boolean filter(String name, String op, AttributeValue... args) {
-        return Legacy.filter(Map.of(name, new FilterCondition(op, List.of(args))), null).test(ITEM);
+        return Legacy.comparison(name, op, List.of(args)).test(ITEM);
     }
 
     @Test
@@ -98,18 +97,6 @@ class LegacyTest {
         assertEquals("Can not use both expression and non-expression parameters in the same request: "
                         + "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}",
                 error(() -> Legacy.checkNotMixed(List.of("Expected"), List.of("ConditionExpression"))));
-    }
-
-    @Test
-    void keyConditionsResolveLikeKeyConditionExpressions() {
-        Map<String, FilterCondition> c = new LinkedHashMap<>();
-        c.put("pk", new FilterCondition("EQ", List.of(s("p"))));
-        c.put("sk", new FilterCondition("GE", List.of(n("3"))));
-        var q = Legacy.keyConditions(c).resolve("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.N);
-        assertEquals(s("p"), q.partitionKeyValue());
-        assertTrue(q.sortKeyCondition().test(n("3")));
-        assertEquals("Attempted conditional constraint is not an indexable operation",
-                error(() -> Legacy.keyConditions(Map.of("pk", new FilterCondition("NE", List.of(s("p")))))));
     }
 
     @Test
