@@ -27,13 +27,17 @@ final class ErrorBody {
 
     /**
      * Most of DynamoDB's errors carry their text as {@code message}. The coral front end's
-     * (SerializationException) and TransactionCanceledException carry it as {@code Message}, as
-     * does a ConditionalCheckFailedException that returns the item (recorded from AWS: SDKs
-     * whose model names the member {@code message} find none in that answer).
+     * (SerializationException) carries it as {@code Message}, and so do the three transaction
+     * errors the SDKs' model gives a {@code Message} member, and a ConditionalCheckFailedException
+     * that returns the item (recorded from AWS: SDKs whose model names the member {@code message}
+     * find none in that answer).
      */
     private static String messageMember(DynamoException e) {
-        boolean capital = e.code() == ErrorCode.SERIALIZATION || e.code() == ErrorCode.TRANSACTION_CANCELED
-                || (e.code() == ErrorCode.CONDITIONAL_CHECK_FAILED && e.extra().containsKey("Item"));
+        boolean capital = switch (e.code()) {
+            case SERIALIZATION, TRANSACTION_CANCELED, TRANSACTION_IN_PROGRESS, IDEMPOTENT_PARAMETER_MISMATCH -> true;
+            case CONDITIONAL_CHECK_FAILED -> e.extra().containsKey("Item");
+            default -> false;
+        };
         return capital ? "Message" : "message";
     }
 
