@@ -119,6 +119,29 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void anIndexKeyOfAnotherTypeIsRefusedByTheUpdateAloneWhenItCanTellElseByItsResult() {
+        String indexed = Tables.createWithIndex("update-gsi-type", "g", ProjectionType.KEYS_ONLY);
+        try {
+            String mismatch = "One or more parameter values were invalid: Type mismatch for Index Key g Expected: S Actual: N "
+                    + "IndexName: by-g";
+            // A literal, arithmetic or an ADD tell the type: refused before paths are looked at.
+            assertValidation(mismatch, () -> dynamo.updateItem(r -> r.tableName(indexed).key(key("p"))
+                    .updateExpression("SET x = g[1], g = :n").expressionAttributeValues(item(":n", n("1")))));
+            assertValidation(mismatch, () -> dynamo.updateItem(r -> r.tableName(indexed).key(key("p"))
+                    .updateExpression("SET g = :n + :n").expressionAttributeValues(item(":n", n("1")))));
+            assertValidation(mismatch, () -> dynamo.updateItem(r -> r.tableName(indexed).key(key("p"))
+                    .updateExpression("ADD g :n").expressionAttributeValues(item(":n", n("1")))));
+            // A value read from the item is found wrong only once applied.
+            dynamo.updateItem(r -> r.tableName(indexed).key(key("p")).updateExpression("SET e = :n")
+                    .expressionAttributeValues(item(":n", n("1"))));
+            assertValidation("The update expression attempted to update the secondary index key to unsupported type",
+                    () -> dynamo.updateItem(r -> r.tableName(indexed).key(key("p")).updateExpression("SET g = e")));
+        } finally {
+            Tables.delete(indexed);
+        }
+    }
+
+    @Test
     void setComputesFromTheOldItem() {
         put(item("pk", s("arith"), "a", n("10"), "b", n("3")));
         Map<String, AttributeValue> now = update("arith", "SET a = b, b = a, c = a + b, d = a - :n", ":n", n("20"));

@@ -53,6 +53,7 @@ public final class UpdateItem implements Operation {
             Set<String> keyNames = new HashSet<>();
             for (KeyAttribute k : table.keySchema().attributes()) keyNames.add(k.name());
             update.checkKeyAttributes(keyNames);
+            Keys.checkIndexKeyTypes(table, update.knownTypes());
             Keys.refuseNestedIndexKeyPaths(table, update.paths());
         }
         PrimaryKey key = Keys.fromKey(table, write.attributes());
@@ -66,7 +67,7 @@ public final class UpdateItem implements Operation {
             if (ItemSize.of(r.item()) > ItemSize.MAX_ITEM_BYTES) {
                 throw new DynamoException(ErrorCode.VALIDATION, "Item size to update has exceeded the maximum allowed size");
             }
-            Keys.checkIndexKeys(table, r.item());
+            Keys.checkIndexKeysAfterUpdate(table, r.item());
             applied[0] = r;
             return r.item();
         });

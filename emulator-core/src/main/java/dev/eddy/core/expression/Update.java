@@ -47,6 +47,30 @@ public record Update(List<Action> actions, boolean attributeUpdates) {
         return out;
     }
 
+    /**
+     * The type each whole attribute the update writes will have, where the update alone tells:
+     * a literal value (SET or ADD), arithmetic (a number), {@code list_append} (a list). A value
+     * read from the item, or {@code if_not_exists}, is told only by the item.
+     */
+    public Map<String, AttributeValue.Type> knownTypes() {
+        Map<String, AttributeValue.Type> out = new LinkedHashMap<>();
+        for (Action a : actions) {
+            if (a.path().depth() != 1) continue;
+            AttributeValue.Type type = null;
+            if (a instanceof Add add) type = add.value().value().type();
+            if (a instanceof Set set) type = knownType(set.value());
+            if (type != null) out.put(a.path().attribute(), type);
+        }
+        return out;
+    }
+
+    private static AttributeValue.Type knownType(Operand value) {
+        if (value instanceof Operand.Value v) return v.value().type();
+        if (value instanceof Operand.Arithmetic) return AttributeValue.Type.N;
+        if (value instanceof Operand.Function f && f.name().equals("list_append")) return AttributeValue.Type.L;
+        return null;
+    }
+
     /** Refuses an update that writes to one of the table's key attributes. */
     public void checkKeyAttributes(java.util.Set<String> keyAttributes) {
         for (Action a : actions) {

@@ -68,15 +68,46 @@ public final class Keys {
      * them simply stays out of the index (a sparse index).
      */
     public static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item) {
+        checkIndexKeys(table, item, null);
+    }
+
+    /**
+     * The same for the item an update made. DynamoDB finds most wrong types in the update
+     * itself ({@link #checkIndexKeyTypes}); one that comes from the item, such as
+     * {@code SET c = e}, gets a message of its own.
+     */
+    public static void checkIndexKeysAfterUpdate(TableDefinition table, Map<String, AttributeValue> item) {
+        checkIndexKeys(table, item, "The update expression attempted to update the secondary index key to unsupported type");
+    }
+
+    /**
+     * Refuses an update whose values have, by the update alone, a type other than an index
+     * key's: the message PutItem gives such an item, before the update is looked at further.
+     */
+    public static void checkIndexKeyTypes(TableDefinition table, Map<String, AttributeValue.Type> types) {
+        for (SecondaryIndex index : table.indexes()) {
+            for (KeyAttribute k : index.keySchema().attributes()) {
+                if (table.keySchema().isKeyAttribute(k.name())) continue;
+                AttributeValue.Type type = types.get(k.name());
+                if (type != null && type != k.type()) throw indexKeyTypeMismatch(index, k, type);
+            }
+        }
+    }
+
+    private static DynamoException indexKeyTypeMismatch(SecondaryIndex index, KeyAttribute k, AttributeValue.Type actual) {
+        return new DynamoException(ErrorCode.VALIDATION, "One or more parameter values were invalid: Type mismatch for Index Key "
+                + k.name() + " Expected: " + k.type() + " Actual: " + actual + " IndexName: " + index.name());
+    }
+
+    private static void checkIndexKeys(TableDefinition table, Map<String, AttributeValue> item, String mismatchMessage) {
         for (SecondaryIndex index : table.indexes()) {
             for (KeyAttribute k : index.keySchema().attributes()) {
                 if (table.keySchema().isKeyAttribute(k.name())) continue;
                 AttributeValue v = item.get(k.name());
                 if (v == null) continue;
                 if (v.type() != k.type()) {
-                    throw new DynamoException(ErrorCode.VALIDATION,
-                            "One or more parameter values were invalid: Type mismatch for Index Key " + k.name()
-                                    + " Expected: " + k.type() + " Actual: " + v.type() + " IndexName: " + index.name());
+                    throw mismatchMessage == null ? indexKeyTypeMismatch(index, k, v.type())
+                            : new DynamoException(ErrorCode.VALIDATION, mismatchMessage);
                 }
                 if (isEmpty(v)) {
                     throw new DynamoException(ErrorCode.VALIDATION,
