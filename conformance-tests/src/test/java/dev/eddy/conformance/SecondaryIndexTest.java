@@ -152,6 +152,10 @@ class SecondaryIndexTest {
         assertFalse(byKind.itemCount() == 0);
         assertFalse(byKind.indexSizeBytes() == 0);
         assertEquals(t.tableArn() + "/index/byKind", byKind.indexArn());
+        // Like the on-demand table, its global index has the default warm throughput.
+        assertEquals(12000L, byKind.warmThroughput().readUnitsPerSecond());
+        assertEquals(4000L, byKind.warmThroughput().writeUnitsPerSecond());
+        assertEquals("ACTIVE", byKind.warmThroughput().statusAsString());
     }
 
     @Test

@@ -82,12 +82,12 @@ public final class TableDescriptionJson {
         }
         if (schema && !t.localIndexes().isEmpty()) {
             g.writeArrayFieldStart("LocalSecondaryIndexes");
-            for (SecondaryIndex i : t.localIndexes()) writeIndex(g, t, i, store);
+            for (SecondaryIndex i : t.localIndexes()) writeIndex(g, t, i, store, view);
             g.writeEndArray();
         }
         if (schema && !t.globalIndexes().isEmpty()) {
             g.writeArrayFieldStart("GlobalSecondaryIndexes");
-            for (SecondaryIndex i : t.globalIndexes()) writeIndex(g, t, i, store);
+            for (SecondaryIndex i : t.globalIndexes()) writeIndex(g, t, i, store, view);
             g.writeEndArray();
         }
         if (t.stream().enabled()) {
@@ -133,7 +133,18 @@ public final class TableDescriptionJson {
         g.writeEndObject();
     }
 
-    private static void writeIndex(JsonGenerator g, TableDefinition t, SecondaryIndex i, Store store) throws IOException {
+    /** A global index's warm throughput, as the table's: on demand the default, provisioned its own units. */
+    private static void writeIndexWarmThroughput(JsonGenerator g, TableDefinition t, SecondaryIndex i) throws IOException {
+        boolean onDemand = t.billingMode() == BillingMode.PAY_PER_REQUEST;
+        g.writeObjectFieldStart("WarmThroughput");
+        g.writeNumberField("ReadUnitsPerSecond", onDemand ? ON_DEMAND_WARM_READS : i.throughput().readCapacityUnits());
+        g.writeNumberField("WriteUnitsPerSecond", onDemand ? ON_DEMAND_WARM_WRITES : i.throughput().writeCapacityUnits());
+        g.writeStringField("Status", i.status().name());
+        g.writeEndObject();
+    }
+
+    private static void writeIndex(JsonGenerator g, TableDefinition t, SecondaryIndex i, Store store, View view)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("IndexName", i.name());
         writeKeySchema(g, i.keySchema());
@@ -149,6 +160,7 @@ public final class TableDescriptionJson {
             g.writeStringField("IndexStatus", i.status().name());
             if (i.status() == SecondaryIndex.IndexStatus.CREATING) g.writeBooleanField("Backfilling", i.backfilling());
             writeThroughput(g, t.billingMode() == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : i.throughput());
+            if (view != View.CREATED) writeIndexWarmThroughput(g, t, i);
         }
         g.writeNumberField("IndexSizeBytes", TableStats.sizeBytes(store, i.id()));
         g.writeNumberField("ItemCount", TableStats.itemCount(store, i.id()));
