@@ -38,6 +38,30 @@ class ExpressionAttributesTest {
     }
 
     @Test
+    void mixedStylesAreReportedBeforeInvalidValues() {
+        // As dynalite's tests record from DynamoDB: the request's style is judged before its
+        // attribute values, and field constraints before both.
+        assertEquals("Can not use both expression and non-expression parameters in the same request: "
+                        + "Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}",
+                message("PutItem", "{'TableName':'" + table + "','Item':{'pk':{}},'Expected':{'pk':{}},'ConditionExpression':'attribute_exists(pk)'}"));
+        assertEquals("ExpressionAttributeNames can only be specified when using expressions",
+                message("GetItem", "{'TableName':'" + table + "','Key':{'pk':{}},'AttributesToGet':['pk'],'ExpressionAttributeNames':{'#n':'pk'}}"));
+        assertEquals("ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and ConditionExpression are null",
+                message("UpdateItem", "{'TableName':'" + table + "','Key':{'pk':{}},'Expected':{'pk':{'Exists':false}},"
+                        + "'ExpressionAttributeValues':{':v':{'S':'x'}}}"));
+        assertEquals("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+                message("PutItem", "{'TableName':'" + table + "','Item':{'pk':{}}}"));
+        assertEquals("1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 3", message("PutItem", "{'TableName':'ab','Item':{'pk':{}}}"));
+    }
+
+    private static String message(String operation, String body) {
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810." + operation, body.replace('\'', '"'));
+        assertEquals(400, a.status(), a.text());
+        return a.json().path("message").asText();
+    }
+
+    @Test
     void aNameMayStandForAReservedWordOrANameWithADot() {
         Map<String, AttributeValue> got = dynamo.getItem(r -> r.tableName(table).key(KEY)
                 .projectionExpression("#s, #ab").expressionAttributeNames(names("#s", "Status", "#ab", "a.b"))).item();

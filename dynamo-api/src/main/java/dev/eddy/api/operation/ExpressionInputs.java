@@ -32,6 +32,11 @@ public final class ExpressionInputs {
         return new ExpressionContext(in.stringMap("ExpressionAttributeNames"), expressionAttributeValues(in));
     }
 
+    /** The request's placeholder names, without its values (one of which is invalid). */
+    static ExpressionContext namesOnly(JsonObject in) {
+        return new ExpressionContext(in.stringMap("ExpressionAttributeNames"), null);
+    }
+
     /** AWS names the placeholder whose value is invalid: "... contains invalid value: <why> for key :v". */
     private static Map<String, AttributeValue> expressionAttributeValues(JsonObject in) {
         JsonNode raw = in.node().get("ExpressionAttributeValues");

@@ -26,14 +26,16 @@ public final class GetItem implements Operation {
         String tableNameAsSent = in.string("TableName");
         String tableName = TableNames.resolve(request.region(), tableNameAsSent);
         c.name("tableName", tableName, true);
-        Map<String, AttributeValue> keyMap = in.attributeMap("Key");
+        ValueErrors valueErrors = new ValueErrors();
+        Map<String, AttributeValue> keyMap = valueErrors.read(() -> in.attributeMap("Key"), Map.of());
         c.notNull("key", keyMap);
         Boolean consistentRead = in.bool("ConsistentRead");
         String capacityMode = Capacity.mode(request, c);
-        ExpressionContext expressions = ExpressionInputs.context(in);
+        ExpressionContext expressions = valueErrors.read(() -> ExpressionInputs.context(in), ExpressionInputs.namesOnly(in));
         ReadProjection projection = ReadProjection.read(in, c, expressions);
         c.throwIfAny();
         ExpressionInputs.checkStyle(in, List.of("AttributesToGet"), List.of("ProjectionExpression"));
+        valueErrors.throwIfAny();
         expressions.checkPlaceholders();
         projection.validate();
         expressions.checkAllUsed();

@@ -17,21 +17,23 @@ import java.util.Map;
  * ({@code attributes} is the Item or the Key), and the shape of their response.
  */
 record ItemWrite(String tableName, String tableNameAsSent, Map<String, AttributeValue> attributes, String returnValues, String capacityMode,
-                 boolean collectionMetrics, ExpressionContext expressions, WriteCondition condition) {
+                 boolean collectionMetrics, ExpressionContext expressions, WriteCondition condition, ValueErrors valueErrors) {
 
     static ItemWrite read(ApiRequest request, Constraints c, String attributesMember) {
         JsonObject in = request.body();
         String tableNameAsSent = in.string("TableName");
         String tableName = TableNames.resolve(request.region(), tableNameAsSent);
         c.name("tableName", tableName, true);
-        Map<String, AttributeValue> attributes = in.attributeMap(attributesMember);
+        ValueErrors valueErrors = new ValueErrors();
+        Map<String, AttributeValue> attributes = valueErrors.read(() -> in.attributeMap(attributesMember), Map.of());
         c.notNull(Character.toLowerCase(attributesMember.charAt(0)) + attributesMember.substring(1), attributes);
         String returnValues = ItemRequests.returnValues(in, c);
         String capacityMode = Capacity.mode(request, c);
         boolean collectionMetrics = "SIZE".equals(ItemRequests.itemCollectionMetrics(in, c));
-        ExpressionContext expressions = ExpressionInputs.context(in);
+        ExpressionContext expressions = valueErrors.read(() -> ExpressionInputs.context(in), ExpressionInputs.namesOnly(in));
         WriteCondition condition = WriteCondition.read(in, c, expressions);
-        return new ItemWrite(tableName, tableNameAsSent, attributes, returnValues, capacityMode, collectionMetrics, expressions, condition);
+        return new ItemWrite(tableName, tableNameAsSent, attributes, returnValues, capacityMode, collectionMetrics, expressions, condition,
+                valueErrors);
     }
 
     /**
@@ -43,6 +45,7 @@ record ItemWrite(String tableName, String tableNameAsSent, Map<String, Attribute
             throw new DynamoException(ErrorCode.VALIDATION, "Return values set to invalid value");
         }
         ExpressionInputs.checkStyle(in, List.of("Expected", "ConditionalOperator"), List.of("ConditionExpression"));
+        valueErrors.throwIfAny();
         expressions.checkPlaceholders();
         condition.validate();
         expressions.checkAllUsed();

@@ -34,10 +34,11 @@ public final class UpdateItem implements Operation {
         ExpressionContext expressions = write.expressions();
         WriteCondition condition = write.condition();
         String updateExpression = in.string("UpdateExpression");
-        Map<String, Legacy.AttributeUpdate> attributeUpdates = attributeUpdates(in, c);
+        Map<String, Legacy.AttributeUpdate> attributeUpdates = write.valueErrors().read(() -> attributeUpdates(in, c), null);
         c.throwIfAny();
         ExpressionInputs.checkStyle(in, List.of("AttributeUpdates", "Expected", "ConditionalOperator"),
                 List.of("UpdateExpression", "ConditionExpression"));
+        write.valueErrors().throwIfAny();
         // Expressions are checked before the table is looked up; only the key rule needs the table.
         expressions.checkPlaceholders();
         Update update = null;
