@@ -53,6 +53,14 @@ class ExpressionAttributesTest {
                 message("PutItem", "{'TableName':'" + table + "','Item':{'pk':{}}}"));
         assertEquals("1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
                 + "Member must have length greater than or equal to 3", message("PutItem", "{'TableName':'ab','Item':{'pk':{}}}"));
+        // Reads: the starting key's values come after the styles, and before the conditions.
+        assertEquals("Can not use both expression and non-expression parameters in the same request: "
+                        + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}",
+                message("Query", "{'TableName':'" + table + "','ExclusiveStartKey':{'pk':{}},'AttributesToGet':['pk'],'ProjectionExpression':'pk'}"));
+        assertEquals("The provided starting key is invalid: Supplied AttributeValue is empty, must contain exactly one of the supported datatypes",
+                message("Query", "{'TableName':'" + table + "','ExclusiveStartKey':{'pk':{}},'KeyConditions':{'pk':{'ComparisonOperator':'EQ'}}}"));
+        assertEquals("ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null",
+                message("Scan", "{'TableName':'" + table + "','ExpressionAttributeValues':{':v':{}}}"));
     }
 
     private static String message(String operation, String body) {

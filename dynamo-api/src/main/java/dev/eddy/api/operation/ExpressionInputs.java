@@ -38,7 +38,7 @@ public final class ExpressionInputs {
     }
 
     /** AWS names the placeholder whose value is invalid: "... contains invalid value: <why> for key :v". */
-    private static Map<String, AttributeValue> expressionAttributeValues(JsonObject in) {
+    static Map<String, AttributeValue> expressionAttributeValues(JsonObject in) {
         JsonNode raw = in.node().get("ExpressionAttributeValues");
         if (raw == null || !raw.isObject()) return in.attributeMap("ExpressionAttributeValues");
         Map<String, AttributeValue> out = new LinkedHashMap<>();

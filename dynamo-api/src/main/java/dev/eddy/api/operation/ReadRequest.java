@@ -46,6 +46,8 @@ final class ReadRequest {
     final JsonObject in;
     private String select;
     private KeyCondition keyCondition;
+    /** An invalid value in ExclusiveStartKey, reported after the check that styles do not mix. */
+    private DynamoException invalidStartKey;
     /** A KeyConditions operator no key range can use: DynamoDB reports it once the table is found. */
     private DynamoException unindexable;
     private Condition filter = new Condition.True();
@@ -66,7 +68,15 @@ final class ReadRequest {
         limit = in.integer("Limit");
         constraints.range("limit", limit == null ? null : limit.longValue(), 1, Integer.MAX_VALUE);
         consistentRead = Boolean.TRUE.equals(in.bool("ConsistentRead"));
-        exclusiveStartKey = in.attributeMap("ExclusiveStartKey");
+        Map<String, AttributeValue> startKey;
+        try {
+            startKey = in.attributeMap("ExclusiveStartKey");
+        } catch (DynamoException e) {
+            if (e.code() != ErrorCode.VALIDATION) throw e;
+            invalidStartKey = validation("The provided starting key is invalid: " + e.getMessage());
+            startKey = Map.of();
+        }
+        exclusiveStartKey = startKey;
         capacityMode = Capacity.mode(request, constraints);
         constraints.oneOf("conditionalOperator", in.string("ConditionalOperator"), LegacyConditions.CONDITIONAL_OPERATORS);
         constraints.size("attributesToGet", in.strings("AttributesToGet"), 1, Integer.MAX_VALUE);
@@ -97,15 +107,17 @@ final class ReadRequest {
                     + "Non-expression parameters: {" + String.join(", ", legacy) + "} Expression parameters: {"
                     + String.join(", ", expressions) + "}");
         }
+        // DynamoDB looks at the starting key's values once the styles are known not to mix.
+        if (invalidStartKey != null) throw invalidStartKey;
         Map<String, String> names = in.stringMap("ExpressionAttributeNames");
-        Map<String, AttributeValue> values = in.attributeMap("ExpressionAttributeValues");
         if (expressions.isEmpty()) {
             if (names != null) throw validation("ExpressionAttributeNames can only be specified when using expressions");
-            if (values != null) {
+            if (in.has("ExpressionAttributeValues")) {
                 throw ExpressionInputs.valuesWithoutExpressions(
                         query ? List.of("FilterExpression", "KeyConditionExpression") : List.of("FilterExpression"));
             }
         }
+        Map<String, AttributeValue> values = ExpressionInputs.expressionAttributeValues(in);
         if (names != null && names.isEmpty()) throw validation("ExpressionAttributeNames must not be empty");
         if (values != null && values.isEmpty()) throw validation("ExpressionAttributeValues must not be empty");
         ExpressionContext ctx = new ExpressionContext(names, values);
