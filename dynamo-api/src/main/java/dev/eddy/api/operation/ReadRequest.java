@@ -72,7 +72,7 @@ final class ReadRequest {
         try {
             startKey = in.attributeMap("ExclusiveStartKey");
         } catch (DynamoException e) {
-            if (e.code() != ErrorCode.VALIDATION) throw e;
+            if (e.code() != ErrorCode.VALIDATION || !shapeError(e)) throw e;
             invalidStartKey = validation("The provided starting key is invalid: " + e.getMessage());
             startKey = Map.of();
         }
@@ -80,6 +80,19 @@ final class ReadRequest {
         capacityMode = Capacity.mode(request, constraints);
         constraints.oneOf("conditionalOperator", in.string("ConditionalOperator"), LegacyConditions.CONDITIONAL_OPERATORS);
         constraints.size("attributesToGet", in.strings("AttributesToGet"), 1, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether an invalid value's error is one DynamoDB reports for a starting key as such,
+     * after the request's style ("The provided starting key is invalid: ..."): a value of no
+     * type or of two, a false NULL, an empty string or binary set. Numbers that do not parse,
+     * an empty number set and duplicates in a set it reports at once, as they are (as
+     * dynalite's tests record).
+     */
+    private static boolean shapeError(DynamoException e) {
+        String m = e.getMessage();
+        return m.startsWith("Supplied AttributeValue") || m.endsWith("Null attribute value types must have the value of true")
+                || m.endsWith("An string set  may not be empty") || m.endsWith("Binary sets should not be empty");
     }
 
     /** Reads the request; {@code more} adds the operation's own field constraints before they are reported. */
@@ -107,8 +120,14 @@ final class ReadRequest {
                     + "Non-expression parameters: {" + String.join(", ", legacy) + "} Expression parameters: {"
                     + String.join(", ", expressions) + "}");
         }
-        // DynamoDB looks at the starting key's values once the styles are known not to mix.
-        if (invalidStartKey != null) throw invalidStartKey;
+        // DynamoDB looks at the starting key's values once the styles are known not to mix, and
+        // after a legacy filter's values.
+        if (invalidStartKey != null) {
+            if (in.has(filterParameter)) {
+                LegacyConditions.filter(in.objectMap(filterParameter), null, "filter", new Constraints(), new ArrayList<>());
+            }
+            throw invalidStartKey;
+        }
         Map<String, String> names = in.stringMap("ExpressionAttributeNames");
         if (expressions.isEmpty()) {
             if (names != null) throw validation("ExpressionAttributeNames can only be specified when using expressions");
