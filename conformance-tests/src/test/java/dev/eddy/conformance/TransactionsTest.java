@@ -113,6 +113,19 @@ class TransactionsTest {
     }
 
     @Test
+    void anActionWithoutItsItemOrKeyIsNamedByItsPlaceWithTheRequestsOtherConstraints() {
+        // As dynalite's tests record from DynamoDB.
+        RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.TransactWriteItems",
+                "{\"TransactItems\":[{\"Update\":{}}],\"ReturnConsumedCapacity\":\"hi\"}");
+        assertEquals("2 validation errors detected: Value 'hi' at 'returnConsumedCapacity' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; Value null at 'transactItems.1.member.update.key' "
+                + "failed to satisfy constraint: Member must not be null", a.json().path("message").asText());
+        a = RawHttp.post("DynamoDB_20120810.TransactGetItems", "{\"TransactItems\":[{\"Get\":{\"TableName\":\"" + accounts + "\"}}]}");
+        assertEquals("1 validation error detected: Value null at 'transactItems.1.member.get.key' failed to satisfy constraint: "
+                + "Member must not be null", a.json().path("message").asText());
+    }
+
+    @Test
     void aClientRequestTokenMakesARepeatANoOpAndRefusesOtherParameters() {
         String id = UUID.randomUUID().toString();
         dynamo.putItem(p -> p.tableName(accounts).item(Map.of("pk", s(id), "balance", n(0))));

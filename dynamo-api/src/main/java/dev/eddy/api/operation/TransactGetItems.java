@@ -30,16 +30,18 @@ public final class TransactGetItems implements Operation {
         List<PrimaryKey> keys = new ArrayList<>();
         List<ReadProjection> projections = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
-        for (JsonObject item : items) {
+        for (int i = 0; i < items.size(); i++) {
+            JsonObject item = items.get(i);
             JsonObject get = item == null ? null : item.object("Get");
+            String path = "transactItems." + (i + 1) + ".member.get";
             Constraints g = new Constraints();
-            g.notNull("transactItems.member.get", get);
+            g.notNull(path, get);
             g.throwIfAny();
+            Map<String, AttributeValue> key = get.attributeMap("Key");
+            g.notNull(path + ".key", key);
             String tableNameAsSent = get.string("TableName");
             String tableName = TableNames.resolve(request.region(), tableNameAsSent);
             g.name("tableName", tableName, true);
-            Map<String, AttributeValue> key = get.attributeMap("Key");
-            g.notNull("key", key);
             ReadProjection projection = ReadProjection.read(get, g, ExpressionInputs.context(get));
             g.throwIfAny();
             projection.validateAlone();

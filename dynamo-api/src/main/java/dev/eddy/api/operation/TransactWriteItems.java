@@ -60,6 +60,7 @@ public final class TransactWriteItems implements Operation {
         String metricsMode = ItemRequests.itemCollectionMetrics(in, c);
         String token = in.string("ClientRequestToken");
         c.length("clientRequestToken", token, 1, 36);
+        if (items != null) for (int i = 0; i < items.size(); i++) checkRequired(items.get(i), i + 1, c);
         c.throwIfAny();
 
         List<Action> actions = new ArrayList<>();
@@ -104,6 +105,23 @@ public final class TransactWriteItems implements Operation {
         return true;
     }
 
+    /**
+     * Each action's Item or Key, checked with the request's other field constraints and named by
+     * its place, as DynamoDB does ("transactItems.1.member.put.item"); an item with two kinds of
+     * action has both checked.
+     */
+    private static void checkRequired(JsonObject item, int number, Constraints c) {
+        if (item == null) return;
+        for (String kind : List.of("ConditionCheck", "Delete", "Put", "Update")) {
+            JsonObject a = item.object(kind);
+            if (a == null) continue;
+            String member = kind.equals("Put") ? "Item" : "Key";
+            String path = "transactItems." + number + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1)
+                    + "." + Character.toLowerCase(member.charAt(0)) + member.substring(1);
+            if (!a.has(member)) c.notNull(path, null);
+        }
+    }
+
     private Action action(JsonObject item, ApiRequest request) {
         List<String> kinds = new ArrayList<>();
         for (String k : List.of("ConditionCheck", "Put", "Delete", "Update")) if (item != null && item.has(k)) kinds.add(k);
@@ -119,7 +137,6 @@ public final class TransactWriteItems implements Operation {
         String onFailure = a.string("ReturnValuesOnConditionCheckFailure");
         c.oneOf("returnValuesOnConditionCheckFailure", onFailure, RETURN_ON_FAILURE);
         Map<String, AttributeValue> itemOrKey = a.attributeMap(kind.equals("Put") ? "Item" : "Key");
-        c.notNull(kind.equals("Put") ? "item" : "key", itemOrKey);
         String conditionText = a.string("ConditionExpression");
         if (kind.equals("ConditionCheck")) c.notNull("conditionExpression", conditionText);
         String updateText = a.string("UpdateExpression");
