@@ -115,6 +115,11 @@ public final class TransactWriteItems implements Operation {
         for (String kind : List.of("ConditionCheck", "Delete", "Put", "Update")) {
             JsonObject a = item.object(kind);
             if (a == null) continue;
+            // A member of the wrong JSON type is a SerializationException, which comes first.
+            for (String text : List.of("TableName", "ConditionExpression", "UpdateExpression", "ReturnValuesOnConditionCheckFailure")) {
+                a.string(text);
+            }
+            a.stringMap("ExpressionAttributeNames");
             String member = kind.equals("Put") ? "Item" : "Key";
             String path = "transactItems." + number + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1)
                     + "." + Character.toLowerCase(member.charAt(0)) + member.substring(1);
