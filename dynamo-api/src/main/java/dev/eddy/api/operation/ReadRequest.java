@@ -124,7 +124,8 @@ final class ReadRequest {
         // after a legacy filter's values.
         if (invalidStartKey != null) {
             if (in.has(filterParameter)) {
-                LegacyConditions.filter(in.objectMap(filterParameter), null, "filter", new Constraints(), new ArrayList<>());
+                LegacyConditions.filter(in.objectMap(filterParameter), null, query ? "queryFilter" : "scanFilter",
+                        new Constraints(), new ArrayList<>());
             }
             throw invalidStartKey;
         }
