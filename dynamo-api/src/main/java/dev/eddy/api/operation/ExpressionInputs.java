@@ -61,16 +61,21 @@ public final class ExpressionInputs {
      * placeholders only with expressions. Each list names the members present, in AWS's order.
      */
     public static void checkStyle(JsonObject in, List<String> legacyMembers, List<String> expressionMembers) {
-        List<String> legacy = present(in, legacyMembers);
         List<String> expressions = present(in, expressionMembers);
-        Legacy.checkNotMixed(legacy, expressions);
-        if (expressions.isEmpty()) {
-            if (in.has("ExpressionAttributeNames")) {
-                throw new DynamoException(ErrorCode.VALIDATION,
-                        "ExpressionAttributeNames can only be specified when using expressions");
-            }
-            if (in.has("ExpressionAttributeValues")) throw valuesWithoutExpressions(expressionMembers);
+        Legacy.checkNotMixed(present(in, legacyMembers), expressions);
+        checkPlaceholdersNeedExpressions(in, expressions, expressionMembers);
+    }
+
+    /**
+     * Placeholders only with expressions: {@code expressions} are those present, out of the
+     * {@code expressionMembers} the operation takes.
+     */
+    static void checkPlaceholdersNeedExpressions(JsonObject in, List<String> expressions, List<String> expressionMembers) {
+        if (!expressions.isEmpty()) return;
+        if (in.has("ExpressionAttributeNames")) {
+            throw new DynamoException(ErrorCode.VALIDATION, "ExpressionAttributeNames can only be specified when using expressions");
         }
+        if (in.has("ExpressionAttributeValues")) throw valuesWithoutExpressions(expressionMembers);
     }
 
     /**
@@ -78,7 +83,7 @@ public final class ExpressionInputs {
      * could have used them (a projection cannot), in its own order: "UpdateExpression and
      * ConditionExpression are null".
      */
-    static DynamoException valuesWithoutExpressions(List<String> expressionMembers) {
+    private static DynamoException valuesWithoutExpressions(List<String> expressionMembers) {
         List<String> using = new ArrayList<>(expressionMembers);
         using.remove("ProjectionExpression");
         String message = "ExpressionAttributeValues can only be specified when using expressions";

@@ -10,6 +10,7 @@ import dev.eddy.core.expression.ExpressionContext;
 import dev.eddy.core.expression.ExpressionKind;
 import dev.eddy.core.expression.Expressions;
 import dev.eddy.core.expression.KeyCondition;
+import dev.eddy.core.expression.Legacy;
 import dev.eddy.core.expression.Operand;
 import dev.eddy.core.expression.Path;
 import dev.eddy.core.expression.Projection;
@@ -111,15 +112,11 @@ final class ReadRequest {
         // KeyConditions only clashes with KeyConditionExpression: DynamoDB takes it beside a
         // FilterExpression or a ProjectionExpression.
         if (query && in.has("KeyConditions") && in.has("KeyConditionExpression")) legacy.add("KeyConditions");
+        List<String> expressionMembers = query ? List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression")
+                : List.of("ProjectionExpression", "FilterExpression");
         List<String> expressions = new ArrayList<>();
-        for (String p : List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression")) {
-            if (in.has(p) && (query || !p.equals("KeyConditionExpression"))) expressions.add(p);
-        }
-        if (!legacy.isEmpty() && !expressions.isEmpty()) {
-            throw validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {" + String.join(", ", legacy) + "} Expression parameters: {"
-                    + String.join(", ", expressions) + "}");
-        }
+        for (String p : expressionMembers) if (in.has(p)) expressions.add(p);
+        Legacy.checkNotMixed(legacy, expressions);
         // DynamoDB looks at the starting key's values once the styles are known not to mix, and
         // after a legacy filter's values.
         if (invalidStartKey != null) {
@@ -130,13 +127,7 @@ final class ReadRequest {
             throw invalidStartKey;
         }
         Map<String, String> names = in.stringMap("ExpressionAttributeNames");
-        if (expressions.isEmpty()) {
-            if (names != null) throw validation("ExpressionAttributeNames can only be specified when using expressions");
-            if (in.has("ExpressionAttributeValues")) {
-                throw ExpressionInputs.valuesWithoutExpressions(
-                        query ? List.of("FilterExpression", "KeyConditionExpression") : List.of("FilterExpression"));
-            }
-        }
+        ExpressionInputs.checkPlaceholdersNeedExpressions(in, expressions, expressionMembers);
         Map<String, AttributeValue> values = ExpressionInputs.expressionAttributeValues(in);
         if (names != null && names.isEmpty()) throw validation("ExpressionAttributeNames must not be empty");
         if (values != null && values.isEmpty()) throw validation("ExpressionAttributeValues must not be empty");
