@@ -38,6 +38,8 @@ public final class TransactWriteItems implements Operation {
     static final int MAX_ACTIONS = 100;
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
+    /** The kinds of action, in the order DynamoDB lists their constraint paths. */
+    private static final List<String> KINDS = List.of("ConditionCheck", "Delete", "Put", "Update");
 
     private record Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change) {
     }
@@ -112,7 +114,7 @@ public final class TransactWriteItems implements Operation {
      */
     private static void checkRequired(JsonObject item, int number, Constraints c) {
         if (item == null) return;
-        for (String kind : List.of("ConditionCheck", "Delete", "Put", "Update")) {
+        for (String kind : KINDS) {
             JsonObject a = item.object(kind);
             if (a == null) continue;
             // A member of the wrong JSON type is a SerializationException, which comes first.
@@ -120,16 +122,17 @@ public final class TransactWriteItems implements Operation {
                 a.string(text);
             }
             a.stringMap("ExpressionAttributeNames");
-            String member = kind.equals("Put") ? "Item" : "Key";
-            String path = "transactItems." + number + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1)
-                    + "." + Character.toLowerCase(member.charAt(0)) + member.substring(1);
-            if (!a.has(member)) c.notNull(path, null);
+            boolean put = kind.equals("Put");
+            if (!a.has(put ? "Item" : "Key")) {
+                c.notNull("transactItems." + number + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1)
+                        + (put ? ".item" : ".key"), null);
+            }
         }
     }
 
     private Action action(JsonObject item, ApiRequest request) {
         List<String> kinds = new ArrayList<>();
-        for (String k : List.of("ConditionCheck", "Put", "Delete", "Update")) if (item != null && item.has(k)) kinds.add(k);
+        for (String k : KINDS) if (item != null && item.has(k)) kinds.add(k);
         if (kinds.size() != 1) {
             throw validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
