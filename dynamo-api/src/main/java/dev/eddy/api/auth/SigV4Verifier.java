@@ -37,8 +37,6 @@ public final class SigV4Verifier {
     static final Duration MAX_SKEW = Duration.ofMinutes(15);
     private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
     private static final String CREDENTIAL = "Credential=";
-    private static final DateTimeFormatter BASIC_FORMAT =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
     private final Map<String, String> secretsByAccessKey;
     private final Clock clock;
@@ -101,7 +99,7 @@ public final class SigV4Verifier {
 
     private static Instant parseDate(String date) {
         try {
-            return LocalDateTime.parse(date, BASIC_FORMAT).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(date, BasicFormat.FORMAT).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw AuthErrors.dateNotBasicFormat(date);
         }
@@ -120,7 +118,7 @@ public final class SigV4Verifier {
     }
 
     private static String format(Instant instant) {
-        return BASIC_FORMAT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        return BasicFormat.FORMAT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     private static List<String> signedHeaders(String signedHeaders) {
@@ -179,5 +177,15 @@ public final class SigV4Verifier {
 
     private static String hex(byte[] bytes) {
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /**
+     * Built on first use: every request reads its region through {@link #regionOf}, and a
+     * DateTimeFormatter built with this class would load some fifty classes of java.time into
+     * the first request of a server that checks no signatures.
+     */
+    private static final class BasicFormat {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
     }
 }

@@ -26,8 +26,6 @@ import java.util.function.UnaryOperator;
 public final class Catalog {
     private static final byte[] NEXT_ID = "next-id".getBytes(StandardCharsets.UTF_8);
     private static final String TABLE_PREFIX = "table/";
-    private static final java.time.format.DateTimeFormatter STREAM_LABEL =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
 
     private final Store store;
     private final Clock clock;
@@ -137,7 +135,16 @@ public final class Catalog {
     public String streamLabel() {
         long now = clock.millis();
         long millis = lastStreamLabelMillis.updateAndGet(last -> Math.max(now, last + 1));
-        return STREAM_LABEL.format(java.time.Instant.ofEpochMilli(millis));
+        return StreamLabel.FORMAT.format(java.time.Instant.ofEpochMilli(millis));
+    }
+
+    /**
+     * Built on first use: a DateTimeFormatter loads some fifty classes of java.time, about 5 ms
+     * of every start that creates no stream.
+     */
+    private static final class StreamLabel {
+        static final java.time.format.DateTimeFormatter FORMAT =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
     }
 
     /** Allocates an id for a new index, never reused. */
