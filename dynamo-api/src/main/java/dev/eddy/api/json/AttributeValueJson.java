@@ -27,6 +27,7 @@ public final class AttributeValueJson {
     private static final int MAX_DEPTH = 32;
     static final int RAW_COPY_MIN_LENGTH = 32;
     private static final String[] TYPES = {"S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M"};
+    private static final String INVALID = "One or more parameter values were invalid: ";
 
     private AttributeValueJson() {
     }
@@ -62,15 +63,14 @@ public final class AttributeValueJson {
             JsonNode c = value.get(t);
             if (c == null || c.isNull()) continue;
             if (type != null) {
-                throw new DynamoException(ErrorCode.VALIDATION,
+                throw new InvalidShape(
                         "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
             }
             type = t;
             content = c;
         }
         if (type == null) {
-            throw new DynamoException(ErrorCode.VALIDATION,
-                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+            throw new InvalidShape("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
         switch (type) {
             case "S":
@@ -83,12 +83,12 @@ public final class AttributeValueJson {
                 return AttributeValue.Bool.of(bool(content));
             case "NULL":
                 if (!bool(content)) {
-                    throw invalid("Null attribute value types must have the value of true");
+                    throw new InvalidShape(INVALID + "Null attribute value types must have the value of true");
                 }
                 return AttributeValue.Null.INSTANCE;
             case "SS": {
                 List<JsonNode> elements = elements(content);
-                if (elements.isEmpty()) throw invalid("An string set  may not be empty");
+                if (elements.isEmpty()) throw new InvalidShape(INVALID + "An string set  may not be empty");
                 Set<String> set = new LinkedHashSet<>(elements.size() * 2);
                 List<String> all = new ArrayList<>(elements.size());
                 for (JsonNode e : elements) all.add(JsonObject.asString(e));
@@ -109,7 +109,7 @@ public final class AttributeValueJson {
             }
             case "BS": {
                 List<JsonNode> elements = elements(content);
-                if (elements.isEmpty()) throw invalid("Binary sets should not be empty");
+                if (elements.isEmpty()) throw new InvalidShape(INVALID + "Binary sets should not be empty");
                 Set<Binary> set = new LinkedHashSet<>(elements.size() * 2);
                 List<String> all = new ArrayList<>(elements.size());
                 boolean repeated = false;
@@ -156,7 +156,19 @@ public final class AttributeValueJson {
     }
 
     private static DynamoException invalid(String what) {
-        return new DynamoException(ErrorCode.VALIDATION, "One or more parameter values were invalid: " + what);
+        return new DynamoException(ErrorCode.VALIDATION, INVALID + what);
+    }
+
+    /**
+     * A value malformed in itself: of no type or of two, a false NULL, an empty string or
+     * binary set. Where DynamoDB checks a value's shape apart from its content (a Query's or
+     * Scan's starting key), these are the errors it reports as such; numbers that do not parse,
+     * an empty number set and duplicates in a set it reports as they are.
+     */
+    public static final class InvalidShape extends DynamoException {
+        InvalidShape(String message) {
+            super(ErrorCode.VALIDATION, message);
+        }
     }
 
     private static DynamoException duplicates(List<String> all) {

@@ -72,8 +72,8 @@ final class ReadRequest {
         Map<String, AttributeValue> startKey;
         try {
             startKey = in.attributeMap("ExclusiveStartKey");
-        } catch (DynamoException e) {
-            if (e.code() != ErrorCode.VALIDATION || !shapeError(e)) throw e;
+        } catch (AttributeValueJson.InvalidShape e) {
+            // Reported after the request's style, prefixed: see readConditions.
             invalidStartKey = validation("The provided starting key is invalid: " + e.getMessage());
             startKey = Map.of();
         }
@@ -81,19 +81,6 @@ final class ReadRequest {
         capacityMode = Capacity.mode(request, constraints);
         constraints.oneOf("conditionalOperator", in.string("ConditionalOperator"), LegacyConditions.CONDITIONAL_OPERATORS);
         constraints.size("attributesToGet", in.strings("AttributesToGet"), 1, Integer.MAX_VALUE);
-    }
-
-    /**
-     * Whether an invalid value's error is one DynamoDB reports for a starting key as such,
-     * after the request's style ("The provided starting key is invalid: ..."): a value of no
-     * type or of two, a false NULL, an empty string or binary set. Numbers that do not parse,
-     * an empty number set and duplicates in a set it reports at once, as they are (as
-     * dynalite's tests record).
-     */
-    private static boolean shapeError(DynamoException e) {
-        String m = e.getMessage();
-        return m.startsWith("Supplied AttributeValue") || m.endsWith("Null attribute value types must have the value of true")
-                || m.endsWith("An string set  may not be empty") || m.endsWith("Binary sets should not be empty");
     }
 
     /** Reads the request; {@code more} adds the operation's own field constraints before they are reported. */
