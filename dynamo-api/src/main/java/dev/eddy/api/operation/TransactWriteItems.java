@@ -38,8 +38,13 @@ public final class TransactWriteItems implements Operation {
     static final int MAX_ACTIONS = 100;
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
+    /** A kind of action: its member, the member it requires, and that one's constraint path. */
+    private record Kind(String name, String required, String requiredPath) {
+    }
+
     /** The kinds of action, in the order DynamoDB lists their constraint paths. */
-    private static final List<String> KINDS = List.of("ConditionCheck", "Delete", "Put", "Update");
+    private static final List<Kind> KINDS = List.of(new Kind("ConditionCheck", "Key", "conditionCheck.key"),
+            new Kind("Delete", "Key", "delete.key"), new Kind("Put", "Item", "put.item"), new Kind("Update", "Key", "update.key"));
 
     private record Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change) {
     }
@@ -114,29 +119,25 @@ public final class TransactWriteItems implements Operation {
      */
     private static void checkRequired(JsonObject item, int number, Constraints c) {
         if (item == null) return;
-        for (String kind : KINDS) {
-            JsonObject a = item.object(kind);
+        for (Kind kind : KINDS) {
+            JsonObject a = item.object(kind.name());
             if (a == null) continue;
             // A member of the wrong JSON type is a SerializationException, which comes first.
             for (String text : List.of("TableName", "ConditionExpression", "UpdateExpression", "ReturnValuesOnConditionCheckFailure")) {
                 a.string(text);
             }
             a.stringMap("ExpressionAttributeNames");
-            boolean put = kind.equals("Put");
-            if (!a.has(put ? "Item" : "Key")) {
-                c.notNull("transactItems." + number + ".member." + Character.toLowerCase(kind.charAt(0)) + kind.substring(1)
-                        + (put ? ".item" : ".key"), null);
-            }
+            if (!a.has(kind.required())) c.notNull("transactItems." + number + ".member." + kind.requiredPath(), null);
         }
     }
 
     private Action action(JsonObject item, ApiRequest request) {
-        List<String> kinds = new ArrayList<>();
-        for (String k : KINDS) if (item != null && item.has(k)) kinds.add(k);
+        List<Kind> kinds = new ArrayList<>();
+        for (Kind k : KINDS) if (item != null && item.has(k.name())) kinds.add(k);
         if (kinds.size() != 1) {
             throw validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
-        String kind = kinds.get(0);
+        String kind = kinds.get(0).name();
         JsonObject a = item.object(kind);
         Constraints c = new Constraints();
         String tableNameAsSent = a.string("TableName");
@@ -144,7 +145,7 @@ public final class TransactWriteItems implements Operation {
         c.name("tableName", tableName, true);
         String onFailure = a.string("ReturnValuesOnConditionCheckFailure");
         c.oneOf("returnValuesOnConditionCheckFailure", onFailure, RETURN_ON_FAILURE);
-        Map<String, AttributeValue> itemOrKey = a.attributeMap(kind.equals("Put") ? "Item" : "Key");
+        Map<String, AttributeValue> itemOrKey = a.attributeMap(kinds.get(0).required());
         String conditionText = a.string("ConditionExpression");
         if (kind.equals("ConditionCheck")) c.notNull("conditionExpression", conditionText);
         String updateText = a.string("UpdateExpression");
