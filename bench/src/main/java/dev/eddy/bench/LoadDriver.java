@@ -31,6 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * </pre>
  */
 public final class LoadDriver {
+    private static final List<String> OPTIONS = List.of("endpoint", "pid", "groups", "big-query", "warmup",
+            "duration", "ops", "preload", "item-bytes", "stream-readers", "out");
+
     private LoadDriver() {
     }
 
@@ -40,26 +43,36 @@ public final class LoadDriver {
             return;
         }
         List<String> rest = List.of(args).subList(1, args.length);
-        switch (args[0]) {
-            case "run" -> run(options(rest));
-            case "report" -> Report.print(rest, System.out);
-            default -> {
-                usage();
-                System.exit(2);
+        try {
+            switch (args[0]) {
+                case "run" -> {
+                    if (rest.contains("--help")) {
+                        usage();
+                        return;
+                    }
+                    run(options(rest));
+                }
+                case "report" -> Report.print(rest, System.out);
+                default -> throw new IllegalArgumentException("unknown command: " + args[0]);
             }
+        } catch (IllegalArgumentException e) {
+            // A mistyped command line gets what is wrong with it and the usage, not a stack trace.
+            System.err.println("bench: " + e.getMessage());
+            usage();
+            System.exit(2);
         }
     }
 
     private static void run(Map<String, String> o) throws IOException {
         URI endpoint = URI.create(o.getOrDefault("endpoint", "http://127.0.0.1:8000"));
         Settings settings = new Settings(endpoint.getHost(), endpoint.getPort() < 0 ? 80 : endpoint.getPort(),
-                Double.parseDouble(o.getOrDefault("warmup", "2")),
-                Double.parseDouble(o.getOrDefault("duration", "6")),
-                Long.parseLong(o.getOrDefault("ops", "0")),
-                Integer.parseInt(o.getOrDefault("preload", "100000")),
-                Integer.parseInt(o.getOrDefault("item-bytes", "1024")),
-                Integer.parseInt(o.getOrDefault("stream-readers", "0")));
-        ServerProcess server = o.containsKey("pid") ? new ServerProcess(Long.parseLong(o.get("pid"))) : null;
+                number(o, "warmup", "2"),
+                number(o, "duration", "6"),
+                (long) number(o, "ops", "0"),
+                (int) number(o, "preload", "100000"),
+                (int) number(o, "item-bytes", "1024"),
+                (int) number(o, "stream-readers", "0"));
+        ServerProcess server = o.containsKey("pid") ? new ServerProcess((long) number(o, "pid", "0")) : null;
         List<String> groups = Workloads.parseGroups(o.getOrDefault("groups", String.join(",", Workloads.GROUPS)));
         if (o.containsKey("big-query")) groups.add(Workloads.BIG_QUERY);
         Path out = o.containsKey("out") ? Path.of(o.get("out")) : null;
@@ -92,6 +105,15 @@ public final class LoadDriver {
         if (failed > 0) System.exit(1);
     }
 
+    private static double number(Map<String, String> o, String name, String otherwise) {
+        String value = o.getOrDefault(name, otherwise);
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes a number, not " + value);
+        }
+    }
+
     private static void append(Path out, List<String> lines) {
         try {
             Files.write(out, lines, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -106,6 +128,7 @@ public final class LoadDriver {
             String a = args.get(i);
             if (!a.startsWith("--")) throw new IllegalArgumentException("unexpected argument: " + a);
             String name = a.substring(2);
+            if (!OPTIONS.contains(name)) throw new IllegalArgumentException("unknown option: " + a);
             if (name.equals("big-query")) {
                 o.put(name, "true");
             } else if (i + 1 < args.size()) {
