@@ -73,6 +73,38 @@ class ConnectionTest {
     }
 
     @Test
+    void readsAResponseThatArrivesInPiecesAndABodyLargerThanItsBuffer() throws Exception {
+        String big = "x".repeat(300_000);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Connection c = new Connection("127.0.0.1", server.getLocalPort())) {
+            CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+                try (Socket s = server.accept()) {
+                    InputStream in = s.getInputStream();
+                    OutputStream out = s.getOutputStream();
+                    readHead(in);
+                    in.readNBytes(2);
+                    for (byte b : "HTTP/1.1 200 OK\r\ncontent-LENGTH: 5\r\n\r\n{\"a\"}".getBytes(StandardCharsets.UTF_8)) {
+                        out.write(b);
+                        out.flush();
+                    }
+                    readHead(in);
+                    in.readNBytes(2);
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + big.length() + "\r\n\r\n" + big).getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+
+            assertEquals(200, c.dynamo("GetItem", "{}"));
+            assertEquals("{\"a\"}", c.bodyText());
+            assertEquals(200, c.dynamo("GetItem", "{}"));
+            assertEquals(big, c.bodyText());
+            served.get();
+        }
+    }
+
+    @Test
     void reconnectsAfterTheServerAsksToClose() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
              Connection c = new Connection("127.0.0.1", server.getLocalPort())) {
