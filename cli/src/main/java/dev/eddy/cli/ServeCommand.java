@@ -79,17 +79,20 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             System.err.println("eddy: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return 1;
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Made in the training run too, so that the class-data archive holds its lambda's class:
+        // otherwise the JDK generates that class at every start, after the store is open.
+        Thread closeOnExit = new Thread(() -> {
+            eddy.close();
+            stopped.countDown();
+        }, "eddy-shutdown");
         if (warmUp) {
             try (eddy) {
                 WarmUp.exercise(eddy.port());
             }
             return 0;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            eddy.close();
-            stopped.countDown();
-        }, "eddy-shutdown"));
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("Eddy listening on " + eddy.endpoint() + ", data in "
                 + (inMemory ? "memory only" : dataDirectory.toAbsolutePath().normalize())

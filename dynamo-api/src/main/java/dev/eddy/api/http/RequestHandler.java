@@ -57,6 +57,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final ExecutorService workers;
 
     RequestHandler(Dispatcher dispatcher, ExecutorService workers) {
+        // The message type named, Netty does not find it by reflection on the generic superclass.
+        super(FullHttpRequest.class);
         this.dispatcher = dispatcher;
         this.workers = workers;
     }
