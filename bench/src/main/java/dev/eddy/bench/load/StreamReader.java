@@ -273,9 +273,11 @@ final class StreamReader {
     static Page page(byte[] body, int length) throws IOException {
         int records = members(body, length, EVENT_ID);
         int value = -1;
-        for (int at = indexOf(body, 0, length, NEXT_SHARD_ITERATOR); at >= 0 && value < 0;
+        // Stops at the member found: a for loop's update would search the rest of the page first.
+        for (int at = indexOf(body, 0, length, NEXT_SHARD_ITERATOR); at >= 0;
                 at = indexOf(body, at + 1, length, NEXT_SHARD_ITERATOR)) {
             value = valueAfter(body, at + NEXT_SHARD_ITERATOR.length, length);
+            if (value >= 0) break;
         }
         String next = null;
         if (value >= 0 && value < length && body[value] == '"') {
