@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.util.ResourceLeakDetector;
 import io.netty.util.internal.logging.InternalLoggerFactory;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -41,12 +40,6 @@ public final class EddyServer implements AutoCloseable {
         // Netty would otherwise look for SLF4J and Log4j first, which takes start-up time and,
         // with SLF4J present but unbound, prints a warning on an embedding application's console.
         InternalLoggerFactory.setDefaultFactory(NettyLog.FACTORY);
-        // By default Netty tracks one buffer in 128 for leaks, recording a stack trace for it:
-        // 1% of a GetItem's CPU, for a check of our own buffer handling that the tests keep on
-        // by setting the property.
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
-        }
     }
 
     /** Linux's epoll transport answers in fewer microseconds than the JDK's selector; NIO elsewhere. */
