@@ -28,10 +28,10 @@ public final class Connection implements AutoCloseable {
             + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature="
             + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
-    private final String host;
-    private final int port;
     private static final int MAX_HEAD_LINE_BYTES = 65536;
 
+    private final String host;
+    private final int port;
     private final Map<String, byte[]> heads = new HashMap<>();
     private volatile Socket socket;
     private InputStream in;
