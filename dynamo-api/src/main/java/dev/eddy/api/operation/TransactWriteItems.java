@@ -137,7 +137,8 @@ public final class TransactWriteItems implements Operation {
         if (kinds.size() != 1) {
             throw validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
-        String kind = kinds.get(0).name();
+        Kind chosen = kinds.get(0);
+        String kind = chosen.name();
         JsonObject a = item.object(kind);
         Constraints c = new Constraints();
         String tableNameAsSent = a.string("TableName");
@@ -145,7 +146,7 @@ public final class TransactWriteItems implements Operation {
         c.name("tableName", tableName, true);
         String onFailure = a.string("ReturnValuesOnConditionCheckFailure");
         c.oneOf("returnValuesOnConditionCheckFailure", onFailure, RETURN_ON_FAILURE);
-        Map<String, AttributeValue> itemOrKey = a.attributeMap(kinds.get(0).required());
+        Map<String, AttributeValue> itemOrKey = a.attributeMap(chosen.required());
         String conditionText = a.string("ConditionExpression");
         if (kind.equals("ConditionCheck")) c.notNull("conditionExpression", conditionText);
         String updateText = a.string("UpdateExpression");
