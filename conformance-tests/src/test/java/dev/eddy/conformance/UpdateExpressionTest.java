@@ -248,6 +248,18 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void arithmeticBeyondANumbersLimitsFailsAsAnOverflow() {
+        String overflow = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+        invalid(overflow, "sums", "SET a = :x + :y", ":x", n("9e125"), ":y", n("9e125"));
+        // 1E50 - 1 needs 50 digits: DynamoDB names it an overflow too, not a precision error
+        invalid(overflow, "sums", "SET a = :x - :y", ":x", n("1e50"), ":y", n("1"));
+        assertEquals(n("99" + "0".repeat(124)),
+                update("sums", "SET a = :x + :y", ":x", n("9e125"), ":y", n("9e124")).get("a"));
+        invalid(overflow, "sums", "ADD a :x", ":x", n("1e50"));
+        assertEquals(n("99" + "0".repeat(124)), get("sums").get("a"));
+    }
+
+    @Test
     void copyingAMissingAttributeFails() {
         put(item("pk", s("copy"), "a", s("hello")));
         assertEquals(s("hello"), update("copy", "SET b = a").get("b"));

@@ -14,6 +14,8 @@ public final class Numbers {
     /** 10^126: the smallest magnitude too large to store. */
     private static final BigDecimal OVERFLOW = BigDecimal.ONE.scaleByPowerOfTen(126);
     private static final BigDecimal SMALLEST = BigDecimal.ONE.scaleByPowerOfTen(-130);
+    private static final String OVERFLOW_MESSAGE =
+            "Number overflow. Attempting to store a number with magnitude larger than supported range";
 
     private Numbers() {
     }
@@ -34,8 +36,7 @@ public final class Numbers {
         if (n.signum() == 0) return n;
         BigDecimal abs = n.abs();
         if (abs.compareTo(OVERFLOW) >= 0) {
-            throw new DynamoException(ErrorCode.VALIDATION,
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw new DynamoException(ErrorCode.VALIDATION, OVERFLOW_MESSAGE);
         }
         if (abs.compareTo(SMALLEST) < 0) {
             throw new DynamoException(ErrorCode.VALIDATION,
@@ -48,13 +49,25 @@ public final class Numbers {
         return n;
     }
 
-    /** Arithmetic as DynamoDB does it: exact, then checked against the limits. */
+    /**
+     * Arithmetic as DynamoDB does it: exact, then checked against the limits. A result that
+     * needs more than 38 digits (1E50 + 1) gets DynamoDB's overflow message, not the one for a
+     * number a client sent with too many digits.
+     */
     public static BigDecimal add(BigDecimal a, BigDecimal b) {
-        return check(a.add(b, MathContext.UNLIMITED));
+        return checkResult(a.add(b, MathContext.UNLIMITED));
     }
 
     public static BigDecimal subtract(BigDecimal a, BigDecimal b) {
-        return check(a.subtract(b, MathContext.UNLIMITED));
+        return checkResult(a.subtract(b, MathContext.UNLIMITED));
+    }
+
+    private static BigDecimal checkResult(BigDecimal value) {
+        BigDecimal n = normalise(value);
+        if (n.precision() > MAX_DIGITS) {
+            throw new DynamoException(ErrorCode.VALIDATION, OVERFLOW_MESSAGE);
+        }
+        return check(n);
     }
 
     public static BigDecimal normalise(BigDecimal value) {
