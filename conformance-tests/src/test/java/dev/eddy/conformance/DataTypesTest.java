@@ -3,6 +3,7 @@ package dev.eddy.conformance;
 import static dev.eddy.conformance.Errors.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,23 @@ class DataTypesTest {
         SdkBytes b = SdkBytes.fromUtf8String("b");
         assertValidation("One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.",
                 () -> roundTrip("bs", AttributeValue.fromBs(List.of(b, b))));
+    }
+
+    @Test
+    void binaryThatIsNotStrictBase64IsRefusedAndNothingIsStored() throws Exception {
+        // without its padding, or with characters outside the alphabet
+        for (String bad : new String[] {"YWJjZGVmZ2g", "YWJj??!!", "YW=Jj"}) {
+            for (String attribute : new String[] {"v", "m\":{\"M\":{\"x"}) {
+                String body = "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"bin\"},\""
+                        + attribute + "\":{\"B\":\"" + bad + "\"}" + (attribute.equals("v") ? "" : "}}") + "}}";
+                RawHttp.Answer a = RawHttp.post("DynamoDB_20120810.PutItem", body.getBytes(StandardCharsets.UTF_8), Map.of());
+                assertEquals(400, a.status(), body + " -> " + a.text());
+            }
+        }
+        assertEquals(Map.of(), dynamo.getItem(r -> r.tableName(table).key(Map.of("pk", AttributeValue.fromS("bin"))))
+                .item());
+        assertEquals(AttributeValue.fromB(SdkBytes.fromUtf8String("abcdefgh")),
+                roundTrip("bin", AttributeValue.fromB(SdkBytes.fromUtf8String("abcdefgh"))).get("v"));
     }
 
     @Test

@@ -146,13 +146,35 @@ public final class AttributeValueJson {
         throw JsonObject.serialization(JsonObject.typeName(content) + " can not be converted to a Boolean");
     }
 
+    /**
+     * Strict base64: DynamoDB refuses a value without its padding or with characters outside
+     * the alphabet, where a lenient decoder would store other bytes than the client meant.
+     * Line breaks and blanks between characters are skipped, as in MIME.
+     */
     private static Binary binary(JsonNode content) {
         String text = JsonObject.asString(content);
+        String compact = withoutBlanks(text);
         try {
-            return Binary.wrap(Base64.getMimeDecoder().decode(text));
+            if (compact.length() % 4 != 0) throw new IllegalArgumentException("unpadded");
+            return Binary.wrap(Base64.getDecoder().decode(compact));
         } catch (IllegalArgumentException e) {
             throw JsonObject.serialization("Base64 encoded string is not valid: " + text);
         }
+    }
+
+    private static String withoutBlanks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                StringBuilder kept = new StringBuilder(text.length()).append(text, 0, i);
+                for (int j = i + 1; j < text.length(); j++) {
+                    char d = text.charAt(j);
+                    if (d != ' ' && d != '\t' && d != '\r' && d != '\n') kept.append(d);
+                }
+                return kept.toString();
+            }
+        }
+        return text;
     }
 
     private static DynamoException invalid(String what) {
