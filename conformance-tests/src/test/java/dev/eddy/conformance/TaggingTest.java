@@ -53,17 +53,30 @@ class TaggingTest {
 
     @Test
     void aTableArnThatNamesNoTableIsNotFound() {
-        String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":000000000000:table/no-such-table-tags";
+        String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + accountOfThisEndpoint() + ":table/no-such-table-tags";
         var e = assertError("ResourceNotFoundException", null, () -> dynamo.listTagsOfResource(r -> r.resourceArn(arn)));
         assertTrue(e.awsErrorDetails().errorMessage().contains(arn), e.awsErrorDetails().errorMessage());
     }
 
     @Test
-    void anArnThatIsNoTableArnIsInvalid() {
-        assertValidation("Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g",
+    void anArnThatIsNoTableArnOfThisRegionIsInvalid() {
+        assertValidation("One or more parameter values were invalid: ARNs must start with 'arn:': a:b:c:d:e:f/g",
                 () -> dynamo.listTagsOfResource(r -> r.resourceArn("a:b:c:d:e:f/g")));
-        assertValidation("Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g",
-                () -> dynamo.tagResource(r -> r.resourceArn("a:b:c:d:e:f/g").tags(Tag.builder().key("k").value("v").build())));
+        assertValidation("One or more parameter values were invalid: ARNs must start with 'arn:': no-such-table",
+                () -> dynamo.tagResource(r -> r.resourceArn("no-such-table").tags(Tag.builder().key("k").value("v").build())));
+        assertValidation("Invalid TableArn: Invalid ResourceArn provided as input arn:b:c:d:e:f/g",
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn("arn:b:c:d:e:f/g")));
+        String otherRegion = Clients.region().id().equals("eu-west-1") ? "us-east-1" : "eu-west-1";
+        String elsewhere = "arn:aws:dynamodb:" + otherRegion + ":" + accountOfThisEndpoint() + ":table/tags-elsewhere";
+        assertValidation("Invalid TableArn: Invalid ResourceArn provided as input " + elsewhere,
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn(elsewhere)));
+    }
+
+    @Test
+    void anotherAccountsTableIsNotTheCallersToTag() {
+        String account = accountOfThisEndpoint().equals("111122223333") ? "444455556666" : "111122223333";
+        String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + account + ":table/tags-foreign";
+        assertError("AccessDeniedException", "Access is denied", () -> dynamo.listTagsOfResource(r -> r.resourceArn(arn)));
     }
 
     @Test
@@ -89,7 +102,7 @@ class TaggingTest {
     @Test
     void aTagResourceForAMissingTableNamesItsArn() {
         String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + accountOfThisEndpoint() + ":table/no-such-table-tags";
-        assertError("ResourceNotFoundException", "Requested resource not found: ResourcArn: " + arn + " not found",
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + arn + " not found",
                 () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("k").value("v").build())));
     }
 

@@ -17,7 +17,7 @@ public final class TagResource implements Operation {
         List<Tagging.Tag> tags = Tagging.read(request.body());
         Tagging.requireArn(arn);
         new Constraints().notNull("tags", tags).throwIfAny();
-        Matcher parsed = Tagging.parseArn(arn);
+        Matcher parsed = Tagging.parseArn(request, arn);
         if (tags.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag needs to be provided as Input.");
         }

@@ -21,6 +21,7 @@ final class Tagging {
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
     private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
+    private static final Pattern STREAM_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/.+");
 
     private Tagging() {
     }
@@ -69,23 +70,37 @@ final class Tagging {
         if (arn == null) throw new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn");
     }
 
-    /** Checks that the ARN names a table at all; AWS does this after the field constraints. */
-    static Matcher parseArn(String arn) {
+    /**
+     * Checks that the ARN names a table of this region at all; AWS does this after the field
+     * constraints. A table's stream ARN is well formed but names no taggable resource.
+     */
+    static Matcher parseArn(ApiRequest request, String arn) {
+        if (!arn.startsWith("arn:")) {
+            throw new DynamoException(ErrorCode.VALIDATION,
+                    "One or more parameter values were invalid: ARNs must start with 'arn:': " + arn);
+        }
         Matcher m = TABLE_ARN.matcher(arn);
         if (!m.matches()) {
-            throw new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+            if (STREAM_ARN.matcher(arn).matches()) throw notFound(arn);
+            throw invalidArn(arn);
         }
+        if (!m.group(1).equals(request.region())) throw invalidArn(arn);
         return m;
     }
 
-    /** The table a parsed resource ARN names, in the request's region and account. */
+    private static DynamoException invalidArn(String arn) {
+        return new DynamoException(ErrorCode.VALIDATION, "Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+    }
+
+    private static DynamoException notFound(String arn) {
+        return new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn + " not found");
+    }
+
+    /** The table a parsed resource ARN names; another account's table is not this caller's to see. */
     static TableDefinition table(ApiRequest request, String arn, Matcher m) {
+        if (!m.group(2).equals(TableDefinition.ACCOUNT)) throw new DynamoException(ErrorCode.ACCESS_DENIED, "Access is denied");
         TableDefinition t = request.emulator().catalog().find(m.group(1), m.group(3));
-        if (t == null || !m.group(2).equals(TableDefinition.ACCOUNT) || !m.group(1).equals(request.region())) {
-            // "ResourcArn": DynamoDB's own spelling, which clients may match.
-            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourcArn: " + arn
-                    + " not found");
-        }
+        if (t == null) throw notFound(arn);
         return t;
     }
 }

@@ -17,7 +17,7 @@ public final class UntagResource implements Operation {
         List<String> keys = request.body().strings("TagKeys");
         Tagging.requireArn(arn);
         new Constraints().notNull("tagKeys", keys).throwIfAny();
-        Matcher parsed = Tagging.parseArn(arn);
+        Matcher parsed = Tagging.parseArn(request, arn);
         if (keys.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag Key needs to be provided as Input.");
         }
