@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,6 +36,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -122,22 +125,40 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /**
-     * A request whose body is compressed. DynamoDB takes gzip only (one or more members, as
-     * the format allows), and answers 500 InternalServerError to any other encoding and to a
-     * body that does not inflate, writing nothing; inflated, the body has the usual limit.
+     * A request whose body is compressed. DynamoDB takes gzip (one or more members, as the
+     * format allows) and deflate (one zlib stream, RFC 1950), and answers 500
+     * InternalServerError to any other encoding and to a body that does not inflate, writing
+     * nothing; inflated, the body has the usual limit.
      */
     private HttpAnswer dispatchEncoded(HttpCall encoded, String encoding) {
-        if (!HttpHeaderValues.GZIP.contentEqualsIgnoreCase(encoding) && !HttpHeaderValues.X_GZIP.contentEqualsIgnoreCase(encoding)) {
+        InputStream in;
+        Inflater inflater = null;
+        if (HttpHeaderValues.GZIP.contentEqualsIgnoreCase(encoding) || HttpHeaderValues.X_GZIP.contentEqualsIgnoreCase(encoding)) {
+            try {
+                in = new GZIPInputStream(new ByteArrayInputStream(encoded.body()));
+            } catch (IOException e) {
+                return dispatcher.internalServerError();
+            }
+        } else if (HttpHeaderValues.DEFLATE.contentEqualsIgnoreCase(encoding)) {
+            inflater = new Inflater();
+            in = new InflaterInputStream(new ByteArrayInputStream(encoded.body()), inflater);
+        } else {
             return dispatcher.internalServerError();
         }
         byte[] body;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(encoded.body()))) {
+        try (in) {
             body = in.readNBytes(EddyServer.MAX_BODY_BYTES + 1);
             if (body.length > EddyServer.MAX_BODY_BYTES) {
                 return EddyServer.tooLarge(dispatcher, body.length + in.transferTo(OutputStream.nullOutputStream()));
             }
+            // a deflate body is one stream: it must end where the body ends
+            if (inflater != null && (!inflater.finished() || inflater.getRemaining() > 0 || in.read() >= 0)) {
+                return dispatcher.internalServerError();
+            }
         } catch (IOException e) {
             return dispatcher.internalServerError();
+        } finally {
+            if (inflater != null) inflater.end();
         }
         return dispatcher.dispatch(new HttpCall(encoded.method(), encoded.uri(), encoded.headers(), body));
     }
