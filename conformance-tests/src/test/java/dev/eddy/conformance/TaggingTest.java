@@ -5,11 +5,14 @@ import static dev.eddy.conformance.Errors.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
@@ -104,6 +107,43 @@ class TaggingTest {
         String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + accountOfThisEndpoint() + ":table/no-such-table-tags";
         assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + arn + " not found",
                 () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("k").value("v").build())));
+    }
+
+    @Test
+    void aKeySentTwiceFailsTheWholeRequest() {
+        String table = Tables.create("tags-dup", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        assertValidation("Duplicate Tag Keys provided as input: Duplicate Tag Key found dup",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(tag("good", "1"), tag("dup", "a"), tag("dup", "b"))));
+        assertEquals(Map.of(), tags(arn));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aCreateTableWithAKeySentTwiceCreatesNothing() {
+        String name = Tables.uniqueName("tags-dup-create");
+        assertValidation("Duplicate Tag Keys provided as input: Duplicate Tag Key found dup",
+                () -> dynamo.createTable(r -> r.tableName(name)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .tags(tag("dup", "a"), tag("dup", "b"))));
+        assertError("ResourceNotFoundException", null, () -> dynamo.describeTable(r -> r.tableName(name)));
+    }
+
+    @Test
+    void untaggingMoreThanFiftyKeysIsOverTheTagLimit() {
+        String table = Tables.create("tags-untag51", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 51; i++) keys.add("k" + i);
+        assertValidation("Number of Tags exceed the current limit for the provided ResourceArn",
+                () -> dynamo.untagResource(r -> r.resourceArn(arn).tagKeys(keys)));
+        Tables.delete(table);
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     private String accountOfThisEndpoint() {

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 
-/** TagResource: adds or overwrites tags on a table, at most 50 in all. */
+/**
+ * TagResource: adds or overwrites tags on a table. The request's tags are checked alone before
+ * the table is looked up, and again merged with the tags it has.
+ */
 public final class TagResource implements Operation {
     @Override
     public Response handle(ApiRequest request) {
@@ -21,12 +24,12 @@ public final class TagResource implements Operation {
         if (tags.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag needs to be provided as Input.");
         }
-        Map<String, String> requested = Tagging.check(tags, 0);
+        Map<String, String> requested = Tagging.check(tags);
         TableDefinition t = Tagging.table(request, arn, parsed);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
             Map<String, String> merged = new LinkedHashMap<>(current.tags());
             merged.putAll(requested);
-            if (merged.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
+            Tagging.checkSet(merged);
             return current.toBuilder().tags(merged).build();
         });
         return Response.NO_BODY;

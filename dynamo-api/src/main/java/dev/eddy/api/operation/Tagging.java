@@ -38,17 +38,23 @@ final class Tagging {
         return tags;
     }
 
-    /** Checks each tag and the count, returning the tags as a map (a later duplicate key wins). */
-    static Map<String, String> check(List<Tag> tags, int alreadyPresent) {
+    /**
+     * Checks each tag in order, then the set they make: a key sent twice fails the request
+     * rather than the later value winning.
+     */
+    static Map<String, String> check(List<Tag> tags) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Tag t : tags) {
             checkKey(t.key());
             if (t.value() == null || !TAG_VALUE.matcher(t.value()).matches()) {
                 throw new DynamoException(ErrorCode.VALIDATION, "The Tag Value provided is invalid, Value: " + t.value());
             }
-            out.put(t.key(), t.value());
+            if (out.putIfAbsent(t.key(), t.value()) != null) {
+                throw new DynamoException(ErrorCode.VALIDATION,
+                        "Duplicate Tag Keys provided as input: Duplicate Tag Key found " + t.key());
+            }
         }
-        if (out.size() + alreadyPresent > MAX_TAGS) throw tooMany();
+        checkSet(out);
         return out;
     }
 
@@ -61,6 +67,12 @@ final class Tagging {
         }
     }
 
+    /** The limit of a resource's whole tag set, which AWS applies to the set a request would leave. */
+    static void checkSet(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) throw tooMany();
+    }
+
+    /** Also UntagResource's answer to more than 50 keys, though it removes tags. */
     static DynamoException tooMany() {
         return new DynamoException(ErrorCode.VALIDATION, "Number of Tags exceed the current limit for the provided ResourceArn");
     }

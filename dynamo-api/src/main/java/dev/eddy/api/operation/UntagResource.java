@@ -22,6 +22,7 @@ public final class UntagResource implements Operation {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag Key needs to be provided as Input.");
         }
         for (String k : keys) Tagging.checkKey(k);
+        if (keys.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
         TableDefinition t = Tagging.table(request, arn, parsed);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
             Map<String, String> remaining = new LinkedHashMap<>(current.tags());
