@@ -142,8 +142,28 @@ class TaggingTest {
         Tables.delete(table);
     }
 
+    @Test
+    void aTagSetOverTenKilobytesIsRefusedAlsoWhenMergedWithTheTagsPresent() {
+        String table = Tables.create("tags-size", ScalarAttributeType.S, null, b -> b.tags(bigTags(0, 20)));
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        // Each tag is a 124-character key and a 256-character value: 380 bytes.
+        assertValidation("Tag set size 11400 bytes is above max size limit of 10240 bytes",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(bigTags(100, 30))));
+        assertValidation("Tag set size 10260 bytes is above max size limit of 10240 bytes",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(bigTags(20, 7))));
+        assertEquals(20, tags(arn).size());
+        Tables.delete(table);
+    }
+
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();
+    }
+
+    /** {@code count} tags of a 124-character key (numbered from {@code first}) and a 256-character value. */
+    private static List<Tag> bigTags(int first, int count) {
+        List<Tag> tags = new ArrayList<>();
+        for (int i = first; i < first + count; i++) tags.add(tag(String.format("%03d", i) + "k".repeat(121), "v".repeat(256)));
+        return tags;
     }
 
     private String accountOfThisEndpoint() {

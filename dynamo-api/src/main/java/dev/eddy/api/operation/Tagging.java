@@ -4,6 +4,7 @@ import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.TableDefinition;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class Tagging {
     static final int MAX_TAGS = 50;
+    static final int MAX_TAG_SET_BYTES = 10240;
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
     private static final Pattern TAG_VALUE = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{0,256}");
     private static final Pattern TABLE_ARN = Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):(\\d{12}):table/([a-zA-Z0-9_.-]{3,255})");
@@ -67,9 +69,20 @@ final class Tagging {
         }
     }
 
-    /** The limit of a resource's whole tag set, which AWS applies to the set a request would leave. */
+    /**
+     * The limits of a resource's whole tag set, which AWS applies to the set a request would
+     * leave: at most 50 tags, and at most 10240 bytes of keys and values together (UTF-8).
+     */
     static void checkSet(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) throw tooMany();
+        long bytes = 0;
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            bytes += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_TAG_SET_BYTES) {
+            throw new DynamoException(ErrorCode.VALIDATION, "Tag set size " + bytes
+                    + " bytes is above max size limit of " + MAX_TAG_SET_BYTES + " bytes");
+        }
     }
 
     /** Also UntagResource's answer to more than 50 keys, though it removes tags. */
