@@ -155,6 +155,26 @@ class TaggingTest {
         Tables.delete(table);
     }
 
+    @Test
+    void onlyTablesAndStreamsOfDynamoDbAreTaggable() {
+        String table = Tables.create("tags-kinds", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        String index = arn + "/index/by-other";
+        assertValidation("One or more parameter values were invalid: Invalid resource arn provided, only table or "
+                + "stream is accepted. Provided resource arn: " + index,
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn(index)));
+        assertValidation("One or more parameter values were invalid: Invalid resource arn provided, only table or "
+                + "stream is accepted. Provided resource arn: " + index,
+                () -> dynamo.tagResource(r -> r.resourceArn(index).tags(tag("k", "v"))));
+        String bucket = "arn:aws:s3:::eddy-tags-bucket";
+        assertValidation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
+                + bucket, () -> dynamo.listTagsOfResource(r -> r.resourceArn(bucket)));
+        String backup = arn + "/backup/01760000000000-0a1b2c3d";
+        assertValidation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
+                + backup, () -> dynamo.tagResource(r -> r.resourceArn(backup).tags(tag("k", "v"))));
+        Tables.delete(table);
+    }
+
     private static Tag tag(String key, String value) {
         return Tag.builder().key(key).value(value).build();
     }

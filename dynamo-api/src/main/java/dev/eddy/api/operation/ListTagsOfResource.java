@@ -10,7 +10,7 @@ public final class ListTagsOfResource implements Operation {
         String arn = request.body().string("ResourceArn");
         request.body().string("NextToken");
         Tagging.requireArn(arn);
-        TableDefinition t = Tagging.table(request, arn, Tagging.parseArn(request, arn));
+        TableDefinition t = Tagging.table(request, Tagging.parseArn(request, arn));
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("Tags");

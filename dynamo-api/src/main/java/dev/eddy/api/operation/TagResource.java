@@ -7,7 +7,6 @@ import dev.eddy.core.table.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * TagResource: adds or overwrites tags on a table. The request's tags are checked alone before
@@ -20,12 +19,12 @@ public final class TagResource implements Operation {
         List<Tagging.Tag> tags = Tagging.read(request.body());
         Tagging.requireArn(arn);
         new Constraints().notNull("tags", tags).throwIfAny();
-        Matcher parsed = Tagging.parseArn(request, arn);
+        Tagging.Resource resource = Tagging.parseArn(request, arn);
         if (tags.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag needs to be provided as Input.");
         }
         Map<String, String> requested = Tagging.check(tags);
-        TableDefinition t = Tagging.table(request, arn, parsed);
+        TableDefinition t = Tagging.table(request, resource);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
             Map<String, String> merged = new LinkedHashMap<>(current.tags());
             merged.putAll(requested);

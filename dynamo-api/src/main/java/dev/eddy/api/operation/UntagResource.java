@@ -7,7 +7,6 @@ import dev.eddy.core.table.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /** UntagResource: removes the named tag keys from a table; unknown keys are ignored. */
 public final class UntagResource implements Operation {
@@ -17,13 +16,13 @@ public final class UntagResource implements Operation {
         List<String> keys = request.body().strings("TagKeys");
         Tagging.requireArn(arn);
         new Constraints().notNull("tagKeys", keys).throwIfAny();
-        Matcher parsed = Tagging.parseArn(request, arn);
+        Tagging.Resource resource = Tagging.parseArn(request, arn);
         if (keys.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag Key needs to be provided as Input.");
         }
         for (String k : keys) Tagging.checkKey(k);
         if (keys.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
-        TableDefinition t = Tagging.table(request, arn, parsed);
+        TableDefinition t = Tagging.table(request, resource);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
             Map<String, String> remaining = new LinkedHashMap<>(current.tags());
             if (!remaining.keySet().removeAll(keys)) return current;
