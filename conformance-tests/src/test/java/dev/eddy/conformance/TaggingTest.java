@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 class TaggingTest {
@@ -172,6 +173,35 @@ class TaggingTest {
         String backup = arn + "/backup/01760000000000-0a1b2c3d";
         assertValidation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
                 + backup, () -> dynamo.tagResource(r -> r.resourceArn(backup).tags(tag("k", "v"))));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aTablesLatestStreamHasTagsOfItsOwn() {
+        String table = Tables.create("tags-stream", ScalarAttributeType.S, null, b -> b
+                .tags(tag("team", "zombies"))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        var description = dynamo.describeTable(r -> r.tableName(table)).table();
+        String arn = description.tableArn();
+        String stream = description.latestStreamArn();
+        assertEquals(Map.of(), tags(stream));
+        dynamo.tagResource(r -> r.resourceArn(stream).tags(tag("kind", "changes")));
+        assertEquals(Map.of("kind", "changes"), tags(stream));
+        assertEquals(Map.of("team", "zombies"), tags(arn));
+        dynamo.untagResource(r -> r.resourceArn(stream).tagKeys("kind"));
+        assertEquals(Map.of(), tags(stream));
+        assertEquals(Map.of("team", "zombies"), tags(arn));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aStreamArnThatIsNotTheTablesLatestIsNotFound() {
+        String table = Tables.create("tags-nostream", ScalarAttributeType.S, null);
+        String stream = dynamo.describeTable(r -> r.tableName(table)).table().tableArn() + "/stream/2020-01-01T00:00:00.000";
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + stream + " not found",
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn(stream)));
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + stream + " not found",
+                () -> dynamo.tagResource(r -> r.resourceArn(stream).tags(tag("k", "v"))));
         Tables.delete(table);
     }
 

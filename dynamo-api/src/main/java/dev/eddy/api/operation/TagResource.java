@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * TagResource: adds or overwrites tags on a table. The request's tags are checked alone before
- * the table is looked up, and again merged with the tags it has.
+ * TagResource: adds or overwrites tags on a table or its latest stream. The request's tags are
+ * checked alone before the resource is looked up, and again merged with the tags it has.
  */
 public final class TagResource implements Operation {
     @Override
@@ -26,10 +26,10 @@ public final class TagResource implements Operation {
         Map<String, String> requested = Tagging.check(tags);
         TableDefinition t = Tagging.table(request, resource);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
-            Map<String, String> merged = new LinkedHashMap<>(current.tags());
+            Map<String, String> merged = new LinkedHashMap<>(Tagging.tags(current, resource));
             merged.putAll(requested);
             Tagging.checkSet(merged);
-            return current.toBuilder().tags(merged).build();
+            return Tagging.withTags(current, resource, merged);
         });
         return Response.NO_BODY;
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Tags as CreateTable and TagResource take them, and resource ARNs as the tag operations name
- * tables. AWS checks tags with texts of their own rather than constraint messages.
+ * tables and streams. AWS checks tags with texts of their own rather than constraint messages.
  */
 final class Tagging {
     static final int MAX_TAGS = 50;
@@ -35,7 +35,7 @@ final class Tagging {
     record Tag(String key, String value) {
     }
 
-    /** A table, or a stream of one (streamLabel not null). */
+    /** A table, or the stream a table's LatestStreamArn names (streamLabel not null): each has tags of its own. */
     record Resource(String arn, String region, String account, String table, String streamLabel) {
     }
 
@@ -141,14 +141,26 @@ final class Tagging {
         return new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: ResourceArn: " + arn + " not found");
     }
 
-    /**
-     * The table a resource ARN names; another account's table is not this caller's to see. A
-     * table's stream is well formed but names no taggable resource.
-     */
+    /** The table a resource ARN names; another account's table is not this caller's to see. */
     static TableDefinition table(ApiRequest request, Resource r) {
         if (!r.account().equals(TableDefinition.ACCOUNT)) throw new DynamoException(ErrorCode.ACCESS_DENIED, "Access is denied");
         TableDefinition t = request.emulator().catalog().find(r.region(), r.table());
-        if (t == null || r.streamLabel() != null) throw notFound(r.arn());
+        if (t == null) throw notFound(r.arn());
         return t;
+    }
+
+    /**
+     * The tags of the resource as {@code t} now has them. A stream ARN names a resource only
+     * while it is the table's LatestStreamArn; any other label is not found.
+     */
+    static Map<String, String> tags(TableDefinition t, Resource r) {
+        if (r.streamLabel() == null) return t.tags();
+        if (!r.streamLabel().equals(t.latestStreamLabel())) throw notFound(r.arn());
+        return t.streamTags();
+    }
+
+    /** {@code t} with the resource's tags replaced. */
+    static TableDefinition withTags(TableDefinition t, Resource r, Map<String, String> tags) {
+        return r.streamLabel() == null ? t.toBuilder().tags(tags).build() : t.toBuilder().streamTags(tags).build();
     }
 }

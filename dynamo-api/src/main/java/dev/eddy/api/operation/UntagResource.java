@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** UntagResource: removes the named tag keys from a table; unknown keys are ignored. */
+/** UntagResource: removes the named tag keys from a table or its latest stream; unknown keys are ignored. */
 public final class UntagResource implements Operation {
     @Override
     public Response handle(ApiRequest request) {
@@ -24,9 +24,9 @@ public final class UntagResource implements Operation {
         if (keys.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
         TableDefinition t = Tagging.table(request, resource);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
-            Map<String, String> remaining = new LinkedHashMap<>(current.tags());
+            Map<String, String> remaining = new LinkedHashMap<>(Tagging.tags(current, resource));
             if (!remaining.keySet().removeAll(keys)) return current;
-            return current.toBuilder().tags(remaining).build();
+            return Tagging.withTags(current, resource, remaining);
         });
         return Response.NO_BODY;
     }
