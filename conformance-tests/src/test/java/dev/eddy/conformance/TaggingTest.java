@@ -5,12 +5,16 @@ import static dev.eddy.conformance.Errors.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 class TaggingTest {
@@ -104,6 +108,112 @@ class TaggingTest {
         String arn = "arn:aws:dynamodb:" + Clients.region().id() + ":" + accountOfThisEndpoint() + ":table/no-such-table-tags";
         assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + arn + " not found",
                 () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(Tag.builder().key("k").value("v").build())));
+    }
+
+    @Test
+    void aKeySentTwiceFailsTheWholeRequest() {
+        String table = Tables.create("tags-dup", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        assertValidation("Duplicate Tag Keys provided as input: Duplicate Tag Key found dup",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(tag("good", "1"), tag("dup", "a"), tag("dup", "b"))));
+        assertEquals(Map.of(), tags(arn));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aCreateTableWithAKeySentTwiceCreatesNothing() {
+        String name = Tables.uniqueName("tags-dup-create");
+        assertValidation("Duplicate Tag Keys provided as input: Duplicate Tag Key found dup",
+                () -> dynamo.createTable(r -> r.tableName(name)
+                        .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+                        .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .tags(tag("dup", "a"), tag("dup", "b"))));
+        assertError("ResourceNotFoundException", null, () -> dynamo.describeTable(r -> r.tableName(name)));
+    }
+
+    @Test
+    void untaggingMoreThanFiftyKeysIsOverTheTagLimit() {
+        String table = Tables.create("tags-untag51", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 51; i++) keys.add("k" + i);
+        assertValidation("Number of Tags exceed the current limit for the provided ResourceArn",
+                () -> dynamo.untagResource(r -> r.resourceArn(arn).tagKeys(keys)));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aTagSetOverTenKilobytesIsRefusedAlsoWhenMergedWithTheTagsPresent() {
+        String table = Tables.create("tags-size", ScalarAttributeType.S, null, b -> b.tags(bigTags(0, 20)));
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        // Each tag is a 124-character key and a 256-character value: 380 bytes.
+        assertValidation("Tag set size 11400 bytes is above max size limit of 10240 bytes",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(bigTags(100, 30))));
+        assertValidation("Tag set size 10260 bytes is above max size limit of 10240 bytes",
+                () -> dynamo.tagResource(r -> r.resourceArn(arn).tags(bigTags(20, 7))));
+        assertEquals(20, tags(arn).size());
+        Tables.delete(table);
+    }
+
+    @Test
+    void onlyTablesAndStreamsOfDynamoDbAreTaggable() {
+        String table = Tables.create("tags-kinds", ScalarAttributeType.S, null);
+        String arn = dynamo.describeTable(r -> r.tableName(table)).table().tableArn();
+        String index = arn + "/index/by-other";
+        assertValidation("One or more parameter values were invalid: Invalid resource arn provided, only table or "
+                + "stream is accepted. Provided resource arn: " + index,
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn(index)));
+        assertValidation("One or more parameter values were invalid: Invalid resource arn provided, only table or "
+                + "stream is accepted. Provided resource arn: " + index,
+                () -> dynamo.tagResource(r -> r.resourceArn(index).tags(tag("k", "v"))));
+        String bucket = "arn:aws:s3:::eddy-tags-bucket";
+        assertValidation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
+                + bucket, () -> dynamo.listTagsOfResource(r -> r.resourceArn(bucket)));
+        String backup = arn + "/backup/01760000000000-0a1b2c3d";
+        assertValidation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: "
+                + backup, () -> dynamo.tagResource(r -> r.resourceArn(backup).tags(tag("k", "v"))));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aTablesLatestStreamHasTagsOfItsOwn() {
+        String table = Tables.create("tags-stream", ScalarAttributeType.S, null, b -> b
+                .tags(tag("team", "zombies"))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        var description = dynamo.describeTable(r -> r.tableName(table)).table();
+        String arn = description.tableArn();
+        String stream = description.latestStreamArn();
+        assertEquals(Map.of(), tags(stream));
+        dynamo.tagResource(r -> r.resourceArn(stream).tags(tag("kind", "changes")));
+        assertEquals(Map.of("kind", "changes"), tags(stream));
+        assertEquals(Map.of("team", "zombies"), tags(arn));
+        dynamo.untagResource(r -> r.resourceArn(stream).tagKeys("kind"));
+        assertEquals(Map.of(), tags(stream));
+        assertEquals(Map.of("team", "zombies"), tags(arn));
+        Tables.delete(table);
+    }
+
+    @Test
+    void aStreamArnThatIsNotTheTablesLatestIsNotFound() {
+        String table = Tables.create("tags-nostream", ScalarAttributeType.S, null);
+        String stream = dynamo.describeTable(r -> r.tableName(table)).table().tableArn() + "/stream/2020-01-01T00:00:00.000";
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + stream + " not found",
+                () -> dynamo.listTagsOfResource(r -> r.resourceArn(stream)));
+        assertError("ResourceNotFoundException", "Requested resource not found: ResourceArn: " + stream + " not found",
+                () -> dynamo.tagResource(r -> r.resourceArn(stream).tags(tag("k", "v"))));
+        Tables.delete(table);
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
+    }
+
+    /** {@code count} tags of a 124-character key (numbered from {@code first}) and a 256-character value. */
+    private static List<Tag> bigTags(int first, int count) {
+        List<Tag> tags = new ArrayList<>();
+        for (int i = first; i < first + count; i++) tags.add(tag(String.format("%03d", i) + "k".repeat(121), "v".repeat(256)));
+        return tags;
     }
 
     private String accountOfThisEndpoint() {

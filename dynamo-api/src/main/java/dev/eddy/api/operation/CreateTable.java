@@ -56,7 +56,7 @@ public final class CreateTable implements Operation {
         BillingMode billing = billingMode == null ? BillingMode.PROVISIONED : BillingMode.valueOf(billingMode);
         checkBilling(billing, throughput, gsis);
         TableShapes.checkBounds(throughput);
-        Map<String, String> tagMap = tags == null ? Map.of() : Tagging.check(tags, 0);
+        Map<String, String> tagMap = tags == null ? Map.of() : Tagging.check(tags);
 
         if (definitions.isEmpty()) throw TableShapes.invalidKeySchema("Some index key attribute have no definition");
         Map<String, AttributeValue.Type> attributes = new LinkedHashMap<>();

@@ -1,20 +1,23 @@
 package dev.eddy.api.operation;
 
-import dev.eddy.core.table.TableDefinition;
 import java.util.Map;
 
-/** ListTagsOfResource: every tag of a table in one page (at most 50 exist); a bad NextToken is ignored, as on AWS. */
+/**
+ * ListTagsOfResource: every tag of a table, or of its latest stream, in one page (at most 50
+ * exist); a bad NextToken is ignored, as on AWS.
+ */
 public final class ListTagsOfResource implements Operation {
     @Override
     public Response handle(ApiRequest request) {
         String arn = request.body().string("ResourceArn");
         request.body().string("NextToken");
         Tagging.requireArn(arn);
-        TableDefinition t = Tagging.table(request, arn, Tagging.parseArn(request, arn));
+        Tagging.Resource resource = Tagging.parseArn(request, arn);
+        Map<String, String> tags = Tagging.tags(Tagging.table(request, resource), resource);
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("Tags");
-            for (Map.Entry<String, String> e : t.tags().entrySet()) {
+            for (Map.Entry<String, String> e : tags.entrySet()) {
                 g.writeStartObject();
                 g.writeStringField("Key", e.getKey());
                 g.writeStringField("Value", e.getValue());

@@ -7,9 +7,11 @@ import dev.eddy.core.table.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
-/** TagResource: adds or overwrites tags on a table, at most 50 in all. */
+/**
+ * TagResource: adds or overwrites tags on a table or its latest stream. The request's tags are
+ * checked alone before the resource is looked up, and again merged with the tags it has.
+ */
 public final class TagResource implements Operation {
     @Override
     public Response handle(ApiRequest request) {
@@ -17,17 +19,17 @@ public final class TagResource implements Operation {
         List<Tagging.Tag> tags = Tagging.read(request.body());
         Tagging.requireArn(arn);
         new Constraints().notNull("tags", tags).throwIfAny();
-        Matcher parsed = Tagging.parseArn(request, arn);
+        Tagging.Resource resource = Tagging.parseArn(request, arn);
         if (tags.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag needs to be provided as Input.");
         }
-        Map<String, String> requested = Tagging.check(tags, 0);
-        TableDefinition t = Tagging.table(request, arn, parsed);
+        Map<String, String> requested = Tagging.check(tags);
+        TableDefinition t = Tagging.table(request, resource);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
-            Map<String, String> merged = new LinkedHashMap<>(current.tags());
+            Map<String, String> merged = new LinkedHashMap<>(Tagging.tags(current, resource));
             merged.putAll(requested);
-            if (merged.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
-            return current.toBuilder().tags(merged).build();
+            Tagging.checkSet(merged);
+            return Tagging.withTags(current, resource, merged);
         });
         return Response.NO_BODY;
     }

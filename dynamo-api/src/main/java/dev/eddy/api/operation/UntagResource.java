@@ -7,9 +7,8 @@ import dev.eddy.core.table.TableDefinition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
-/** UntagResource: removes the named tag keys from a table; unknown keys are ignored. */
+/** UntagResource: removes the named tag keys from a table or its latest stream; unknown keys are ignored. */
 public final class UntagResource implements Operation {
     @Override
     public Response handle(ApiRequest request) {
@@ -17,16 +16,17 @@ public final class UntagResource implements Operation {
         List<String> keys = request.body().strings("TagKeys");
         Tagging.requireArn(arn);
         new Constraints().notNull("tagKeys", keys).throwIfAny();
-        Matcher parsed = Tagging.parseArn(request, arn);
+        Tagging.Resource resource = Tagging.parseArn(request, arn);
         if (keys.isEmpty()) {
             throw new DynamoException(ErrorCode.VALIDATION, "Atleast one Tag Key needs to be provided as Input.");
         }
         for (String k : keys) Tagging.checkKey(k);
-        TableDefinition t = Tagging.table(request, arn, parsed);
+        if (keys.size() > Tagging.MAX_TAGS) throw Tagging.tooMany();
+        TableDefinition t = Tagging.table(request, resource);
         request.emulator().catalog().update(t.region(), t.name(), current -> {
-            Map<String, String> remaining = new LinkedHashMap<>(current.tags());
+            Map<String, String> remaining = new LinkedHashMap<>(Tagging.tags(current, resource));
             if (!remaining.keySet().removeAll(keys)) return current;
-            return current.toBuilder().tags(remaining).build();
+            return Tagging.withTags(current, resource, remaining);
         });
         return Response.NO_BODY;
     }

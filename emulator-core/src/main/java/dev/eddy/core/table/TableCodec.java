@@ -46,15 +46,12 @@ final class TableCodec {
             writeInstant(out, t.tableClassLastUpdate());
             writeIndexes(out, t.localIndexes());
             writeIndexes(out, t.globalIndexes());
-            out.writeInt(t.tags().size());
-            for (Map.Entry<String, String> e : t.tags().entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue());
-            }
+            writeTags(out, t.tags());
             writeNullable(out, t.timeToLive().attributeName());
             out.writeBoolean(t.timeToLive().enabled());
             out.writeUTF(t.status().name());
             writeNullable(out, t.kmsMasterKeyArn());
+            writeTags(out, t.streamTags());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -89,19 +86,33 @@ final class TableCodec {
                     .tableClassLastUpdate(readInstant(in))
                     .localIndexes(readIndexes(in))
                     .globalIndexes(readIndexes(in));
-            int tagCount = in.readInt();
-            Map<String, String> tags = new LinkedHashMap<>();
-            for (int i = 0; i < tagCount; i++) tags.put(in.readUTF(), in.readUTF());
-            b.tags(tags);
+            b.tags(readTags(in));
             String ttlName = readNullable(in);
             b.timeToLive(new TimeToLive(ttlName, in.readBoolean()));
             b.status(TableStatus.valueOf(in.readUTF()));
             // Tables stored before server-side encryption was kept use the AWS owned key.
             if (in.available() > 0) b.kmsMasterKeyArn(readNullable(in));
+            // Nor had those stored before a stream's tags were kept any.
+            if (in.available() > 0) b.streamTags(readTags(in));
             return b.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void writeTags(DataOutputStream out, Map<String, String> tags) throws IOException {
+        out.writeInt(tags.size());
+        for (Map.Entry<String, String> e : tags.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
+    }
+
+    private static Map<String, String> readTags(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) tags.put(in.readUTF(), in.readUTF());
+        return tags;
     }
 
     private static void writeKeySchema(DataOutputStream out, KeySchema k) throws IOException {

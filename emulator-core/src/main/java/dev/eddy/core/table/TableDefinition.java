@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything DynamoDB knows about a table, immutable. {@code id} keys the table's items in
  * storage and is never reused; {@code tableId} is the UUID DescribeTable shows.
  * {@code kmsMasterKeyArn}: the KMS key of server-side encryption, or null for the AWS owned
- * key DynamoDB uses unless told otherwise.
+ * key DynamoDB uses unless told otherwise. {@code streamTags}: the tags of the stream that
+ * {@code latestStreamLabel} names, a resource of its own on AWS, apart from the table's.
  */
 public record TableDefinition(
         String region,
@@ -32,6 +34,7 @@ public record TableDefinition(
         List<SecondaryIndex> localIndexes,
         List<SecondaryIndex> globalIndexes,
         Map<String, String> tags,
+        Map<String, String> streamTags,
         TimeToLive timeToLive,
         TableStatus status,
         String kmsMasterKeyArn) {
@@ -91,6 +94,7 @@ public record TableDefinition(
         private List<SecondaryIndex> localIndexes = new ArrayList<>();
         private List<SecondaryIndex> globalIndexes = new ArrayList<>();
         private Map<String, String> tags = new LinkedHashMap<>();
+        private Map<String, String> streamTags = new LinkedHashMap<>();
         private TimeToLive timeToLive = TimeToLive.DISABLED;
         private TableStatus status = TableStatus.ACTIVE;
         private String kmsMasterKeyArn;
@@ -117,6 +121,7 @@ public record TableDefinition(
             localIndexes = new ArrayList<>(t.localIndexes);
             globalIndexes = new ArrayList<>(t.globalIndexes);
             tags = new LinkedHashMap<>(t.tags);
+            streamTags = new LinkedHashMap<>(t.streamTags);
             timeToLive = t.timeToLive;
             status = t.status;
             kmsMasterKeyArn = t.kmsMasterKeyArn;
@@ -133,13 +138,20 @@ public record TableDefinition(
         public Builder lastUpdateToPayPerRequest(Instant v) { lastUpdateToPayPerRequest = v; return this; }
         public Builder throughput(Throughput v) { throughput = v; return this; }
         public Builder stream(StreamSpecification v) { stream = v; return this; }
-        public Builder latestStreamLabel(String v) { latestStreamLabel = v; return this; }
+        /** A new label names a new stream, which starts without tags. */
+        public Builder latestStreamLabel(String v) {
+            if (!Objects.equals(v, latestStreamLabel)) streamTags = new LinkedHashMap<>();
+            latestStreamLabel = v;
+            return this;
+        }
+
         public Builder deletionProtection(boolean v) { deletionProtection = v; return this; }
         public Builder tableClass(String v) { tableClass = v; return this; }
         public Builder tableClassLastUpdate(Instant v) { tableClassLastUpdate = v; return this; }
         public Builder localIndexes(List<SecondaryIndex> v) { localIndexes = new ArrayList<>(v); return this; }
         public Builder globalIndexes(List<SecondaryIndex> v) { globalIndexes = new ArrayList<>(v); return this; }
         public Builder tags(Map<String, String> v) { tags = new LinkedHashMap<>(v); return this; }
+        public Builder streamTags(Map<String, String> v) { streamTags = new LinkedHashMap<>(v); return this; }
         public Builder timeToLive(TimeToLive v) { timeToLive = v; return this; }
         public Builder status(TableStatus v) { status = v; return this; }
         public Builder kmsMasterKeyArn(String v) { kmsMasterKeyArn = v; return this; }
@@ -150,7 +162,9 @@ public record TableDefinition(
                     billingMode, lastUpdateToPayPerRequest, throughput, stream, latestStreamLabel,
                     deletionProtection, tableClass, tableClassLastUpdate, List.copyOf(localIndexes),
                     List.copyOf(globalIndexes),
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)), timeToLive, status, kmsMasterKeyArn);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)),
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streamTags)), timeToLive, status,
+                    kmsMasterKeyArn);
         }
     }
 }
