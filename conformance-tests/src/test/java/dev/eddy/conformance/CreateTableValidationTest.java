@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CreateTableValidationTest {
     private static final String VALIDATION = "ValidationException";
     private static final String SERIALIZATION = "SerializationException";
+    private static final String LIMIT_EXCEEDED = "LimitExceededException";
+    private static final String REGION = Clients.region().id();
     private static final String NAME = "'TableName':'eddy-invalid-create'";
     private static final String DEFS = "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}]";
     private static final String KEY = "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}]";
@@ -109,6 +111,24 @@ class CreateTableValidationTest {
                 "{" + NAME + "," + DEFS + "," + KEY
                     + ",'ProvisionedThroughput':{'ReadCapacityUnits':1000000000000,'WriteCapacityUnits':1000000000001}}",
                 "Given value 1000000000001 for WriteCapacityUnits is out of bounds"),
+            limited("read capacity above the account's per-table quota",
+                "{" + NAME + "," + DEFS + "," + KEY + ",'ProvisionedThroughput':{'ReadCapacityUnits':40001,'WriteCapacityUnits':40001}}",
+                "The requested ReadCapacityUnits, 40001, is above the per table maximum for the account in " + REGION
+                    + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits and how "
+                    + "to request higher limits."),
+            limited("write capacity above the account's per-table quota",
+                "{" + NAME + "," + DEFS + "," + KEY + ",'ProvisionedThroughput':{'ReadCapacityUnits':40000,'WriteCapacityUnits':40001}}",
+                "The requested WriteCapacityUnits, 40001, is above the per table maximum for the account in " + REGION
+                    + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits and how "
+                    + "to request higher limits."),
+            limited("an index's read capacity above the quota, which the table's does not add up with",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],"
+                    + "'ProvisionedThroughput':{'ReadCapacityUnits':39999,'WriteCapacityUnits':1},'GlobalSecondaryIndexes':"
+                    + "[{'IndexName':'by-b','KeySchema':[{'AttributeName':'b','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'},"
+                    + "'ProvisionedThroughput':{'ReadCapacityUnits':40001,'WriteCapacityUnits':1}}]}",
+                "The requested ReadCapacityUnits for index by-b, 40001, is above the per index maximum for the account in "
+                    + REGION + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits "
+                    + "and how to request higher limits."),
             invalid("an empty attribute definition list",
                 "{" + NAME + ",'AttributeDefinitions':[]," + KEY + "," + PPR + "}",
                 "Invalid KeySchema: Some index key attribute have no definition"),
@@ -197,6 +217,10 @@ class CreateTableValidationTest {
 
     private static Arguments invalid(String what, String body, String message) {
         return Arguments.of(what, body, VALIDATION, message);
+    }
+
+    private static Arguments limited(String what, String body, String message) {
+        return Arguments.of(what, body, LIMIT_EXCEEDED, message);
     }
 
     private static Arguments malformed(String what, String body, String message) {

@@ -280,6 +280,18 @@ class TablesTest {
     }
 
     @Test
+    void throughputAboveTheAccountsPerTableQuotaIsLimitExceeded() {
+        String name = provisioned("tables-quota", 1, 1);
+        assertError("LimitExceededException", "The requested WriteCapacityUnits, 40001, is above the per table maximum "
+                + "for the account in " + Clients.region().id() + ". Per table maximum: 40000. Refer to the Amazon "
+                + "DynamoDB Developer Guide for current limits and how to request higher limits.",
+                () -> dynamo.updateTable(r -> r.tableName(name)
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(40001L))));
+        assertEquals(1L, dynamo.describeTable(r -> r.tableName(name)).table().provisionedThroughput().writeCapacityUnits());
+        Tables.delete(name);
+    }
+
+    @Test
     void someChangesMustBeTheOnlyOneInTheirRequest() {
         String name = provisioned("tables-alone", 1, 1);
         assertValidation("One or more parameter values were invalid: DeletionProtection modification must be the only "

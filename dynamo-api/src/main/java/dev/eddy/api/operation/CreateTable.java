@@ -129,6 +129,10 @@ public final class CreateTable implements Operation {
         }
         StreamSpecification streamSpec = stream == null ? StreamSpecification.DISABLED
                 : TableShapes.streamSpecification(stream, true);
+        if (billing == BillingMode.PROVISIONED) {
+            TableShapes.checkQuota(throughput, null, request.region());
+            for (SecondaryIndex i : globalIndexes) TableShapes.checkQuota(i.throughput(), i.name(), request.region());
+        }
 
         TableDefinition draft = TableDefinition.builder()
                 .region(request.region())

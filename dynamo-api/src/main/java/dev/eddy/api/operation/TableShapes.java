@@ -27,6 +27,8 @@ final class TableShapes {
     static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
     static final List<String> SSE_TYPES = List.of("AES256", "KMS");
     static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
+    /** An account's default per-table (and per-index) quota of read and of write capacity units. */
+    static final long TABLE_MAX_CAPACITY_UNITS = 40_000;
 
     private TableShapes() {
     }
@@ -100,6 +102,30 @@ final class TableShapes {
 
     private static DynamoException invalidBound(long value, String what) {
         return new DynamoException(ErrorCode.VALIDATION, "Given value " + value + " for " + what + " is out of bounds");
+    }
+
+    /**
+     * The account's per-table quota, which DescribeLimits reports: a quota, not a rule of the
+     * request, so AWS answers LimitExceededException once the request is otherwise valid. It is
+     * per table and per index, not summed over them; an index's message still names the
+     * "Per table maximum". {@code indexName} is null for the table's own throughput.
+     */
+    static void checkQuota(Throughput t, String indexName, String region) {
+        if (t == null) return;
+        if (t.readCapacityUnits() > TABLE_MAX_CAPACITY_UNITS) {
+            throw aboveQuota("ReadCapacityUnits", t.readCapacityUnits(), indexName, region);
+        }
+        if (t.writeCapacityUnits() > TABLE_MAX_CAPACITY_UNITS) {
+            throw aboveQuota("WriteCapacityUnits", t.writeCapacityUnits(), indexName, region);
+        }
+    }
+
+    private static DynamoException aboveQuota(String what, long value, String indexName, String region) {
+        String requested = indexName == null ? what + ", " + value + ", is above the per table maximum"
+                : what + " for index " + indexName + ", " + value + ", is above the per index maximum";
+        return new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + requested + " for the account in "
+                + region + ". Per table maximum: " + TABLE_MAX_CAPACITY_UNITS + ". Refer to the Amazon DynamoDB "
+                + "Developer Guide for current limits and how to request higher limits.");
     }
 
     record StreamRequest(Boolean enabled, String viewType) {

@@ -49,7 +49,8 @@ public final class UpdateTable implements Operation {
         TableDefinition before = request.emulator().catalog().describe(request.region(), tableName);
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
             TableDefinition.Builder b = t.toBuilder();
-            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now, b);
+            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now,
+                    request.region(), b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
             if (sse != null) b.kmsMasterKeyArn(TableShapes.kmsMasterKeyArn(sse, request.region()));
@@ -109,7 +110,7 @@ public final class UpdateTable implements Operation {
     }
 
     private static void changeBilling(TableDefinition t, BillingMode requested, Throughput throughput, Instant now,
-                                      TableDefinition.Builder b) {
+                                      String region, TableDefinition.Builder b) {
         BillingMode target = requested == null ? t.billingMode() : requested;
         if (target == BillingMode.PAY_PER_REQUEST) {
             if (throughput != null) {
@@ -128,7 +129,9 @@ public final class UpdateTable implements Operation {
             }
             return;
         }
-        b.billingMode(BillingMode.PROVISIONED).throughput(changeThroughput(t, throughput, now));
+        Throughput changed = changeThroughput(t, throughput, now);
+        TableShapes.checkQuota(throughput, null, region);
+        b.billingMode(BillingMode.PROVISIONED).throughput(changed);
     }
 
     private static Throughput changeThroughput(TableDefinition t, Throughput requested, Instant now) {
