@@ -129,6 +129,23 @@ class CreateTableValidationTest {
                 "The requested ReadCapacityUnits for index by-b, 40001, is above the per index maximum for the account in "
                     + REGION + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits "
                     + "and how to request higher limits."),
+            invalid("a global index without throughput on a provisioned table",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],"
+                    + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1},'GlobalSecondaryIndexes':"
+                    + "[{'IndexName':'by-b','KeySchema':[{'AttributeName':'b','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}",
+                "One or more parameter values were invalid: ProvisionedThroughput is not specified for index: by-b"),
+            invalid("a global index projecting an attribute twice",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}]," + PPR + ",'GlobalSecondaryIndexes':"
+                    + "[{'IndexName':'by-b','KeySchema':[{'AttributeName':'b','KeyType':'HASH'}],"
+                    + "'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['x','y','x']}}]}",
+                "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: x"),
+            invalid("a local index projecting an attribute twice",
+                "{" + NAME + ",'AttributeDefinitions':[{'AttributeName':'a','AttributeType':'S'},{'AttributeName':'b','AttributeType':'S'},"
+                    + "{'AttributeName':'c','AttributeType':'S'}],'KeySchema':[{'AttributeName':'a','KeyType':'HASH'},"
+                    + "{'AttributeName':'b','KeyType':'RANGE'}]," + PPR + ",'LocalSecondaryIndexes':[{'IndexName':'by-c',"
+                    + "'KeySchema':[{'AttributeName':'a','KeyType':'HASH'},{'AttributeName':'c','KeyType':'RANGE'}],"
+                    + "'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['a','a']}}]}",
+                "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: a"),
             invalid("an empty attribute definition list",
                 "{" + NAME + ",'AttributeDefinitions':[]," + KEY + "," + PPR + "}",
                 "Invalid KeySchema: Some index key attribute have no definition"),
