@@ -146,6 +146,27 @@ class CreateTableValidationTest {
                     + "'KeySchema':[{'AttributeName':'a','KeyType':'HASH'},{'AttributeName':'c','KeyType':'RANGE'}],"
                     + "'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['a','a']}}]}",
                 "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: a"),
+            invalid("encryption off, with a type",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':false,'SSEType':'KMS'}}",
+                "One or more parameter values were invalid: SSEType can not be specified if Enabled is false"),
+            invalid("encryption off, with a type that is not supported either",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':false,'SSEType':'AES256'}}",
+                "One or more parameter values were invalid: SSEType can not be specified if Enabled is false"),
+            invalid("encryption off, with a key",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR
+                    + ",'SSESpecification':{'Enabled':false,'KMSMasterKeyId':'alias/aws/dynamodb'}}",
+                "One or more parameter values were invalid: KMSMasterKeyId can not be specified if Enabled is false"),
+            invalid("encryption by AES256",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':true,'SSEType':'AES256'}}",
+                "One or more parameter values were invalid: SSEType AES256 is not supported"),
+            invalid("a key without the KMS type",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR
+                    + ",'SSESpecification':{'Enabled':true,'KMSMasterKeyId':'alias/aws/dynamodb'}}",
+                "One or more parameter values were invalid: SSEType KMS is required if KMSMasterKeyId is specified"),
+            invalid("an encryption type in lower case",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':true,'SSEType':'kms'}}",
+                "1 validation error detected: Value 'kms' at 'sSESpecification.sSEType' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [AES256, KMS]"),
             invalid("an empty attribute definition list",
                 "{" + NAME + ",'AttributeDefinitions':[]," + KEY + "," + PPR + "}",
                 "Invalid KeySchema: Some index key attribute have no definition"),

@@ -129,6 +129,7 @@ public final class CreateTable implements Operation {
         }
         StreamSpecification streamSpec = stream == null ? StreamSpecification.DISABLED
                 : TableShapes.streamSpecification(stream, true);
+        if (sse != null) TableShapes.checkSse(sse);
         if (billing == BillingMode.PROVISIONED) {
             TableShapes.checkQuota(throughput, null, request.region());
             for (SecondaryIndex i : globalIndexes) TableShapes.checkQuota(i.throughput(), i.name(), request.region());

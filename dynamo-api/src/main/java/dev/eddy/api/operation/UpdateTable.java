@@ -45,6 +45,7 @@ public final class UpdateTable implements Operation {
         checkOneConcern(in, throughput, billingMode, stream);
         TableShapes.checkBounds(throughput);
         StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
+        if (sse != null) TableShapes.checkSse(sse);
         Instant now = request.received();
         TableDefinition before = request.emulator().catalog().describe(request.region(), tableName);
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
@@ -53,7 +54,7 @@ public final class UpdateTable implements Operation {
                     request.region(), b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
-            if (sse != null) b.kmsMasterKeyArn(TableShapes.kmsMasterKeyArn(sse, request.region()));
+            if (sse != null) b.kmsMasterKeyArn(changeEncryption(t, sse, request.region()));
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
                 b.tableClass(tableClass).tableClassLastUpdate(now);
             }
@@ -168,6 +169,23 @@ public final class UpdateTable implements Operation {
         Throughput now = after.throughput();
         return after.toBuilder().throughput(new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(),
                 now.lastIncrease(), now.lastDecrease(), old.decreasesToday())).build();
+    }
+
+    /**
+     * The KMS key after an SSESpecification. As on AWS, only two re-sends are refused: going
+     * back to the AWS owned key the table already has, and naming the table's key by the very
+     * ARN DescribeTable shows (by alias or key ID, or as Enabled alone, it is encrypted anew).
+     */
+    private static String changeEncryption(TableDefinition t, TableShapes.SseRequest sse, String region) {
+        if (!sse.kms()) {
+            if (t.kmsMasterKeyArn() == null) throw TableShapes.invalid("Table is already encrypted by default");
+            return null;
+        }
+        if (sse.kmsMasterKeyId() != null && sse.kmsMasterKeyId().equals(t.kmsMasterKeyArn())) {
+            throw TableShapes.invalid("Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId "
+                    + "parameter if you want to change Master Key");
+        }
+        return TableShapes.kmsMasterKeyArn(sse, region);
     }
 
     private static void changeStream(TableDefinition t, StreamSpecification requested, TableDefinition.Builder b,
