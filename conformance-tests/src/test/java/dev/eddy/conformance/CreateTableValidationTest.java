@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CreateTableValidationTest {
     private static final String VALIDATION = "ValidationException";
     private static final String SERIALIZATION = "SerializationException";
+    private static final String LIMIT_EXCEEDED = "LimitExceededException";
+    private static final String REGION = Clients.region().id();
     private static final String NAME = "'TableName':'eddy-invalid-create'";
     private static final String DEFS = "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'}]";
     private static final String KEY = "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}]";
@@ -109,6 +111,62 @@ class CreateTableValidationTest {
                 "{" + NAME + "," + DEFS + "," + KEY
                     + ",'ProvisionedThroughput':{'ReadCapacityUnits':1000000000000,'WriteCapacityUnits':1000000000001}}",
                 "Given value 1000000000001 for WriteCapacityUnits is out of bounds"),
+            limited("read capacity above the account's per-table quota",
+                "{" + NAME + "," + DEFS + "," + KEY + ",'ProvisionedThroughput':{'ReadCapacityUnits':40001,'WriteCapacityUnits':40001}}",
+                "The requested ReadCapacityUnits, 40001, is above the per table maximum for the account in " + REGION
+                    + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits and how "
+                    + "to request higher limits."),
+            limited("write capacity above the account's per-table quota",
+                "{" + NAME + "," + DEFS + "," + KEY + ",'ProvisionedThroughput':{'ReadCapacityUnits':40000,'WriteCapacityUnits':40001}}",
+                "The requested WriteCapacityUnits, 40001, is above the per table maximum for the account in " + REGION
+                    + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits and how "
+                    + "to request higher limits."),
+            limited("an index's read capacity above the quota, which the table's does not add up with",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],"
+                    + "'ProvisionedThroughput':{'ReadCapacityUnits':39999,'WriteCapacityUnits':1},'GlobalSecondaryIndexes':"
+                    + "[{'IndexName':'by-b','KeySchema':[{'AttributeName':'b','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'},"
+                    + "'ProvisionedThroughput':{'ReadCapacityUnits':40001,'WriteCapacityUnits':1}}]}",
+                "The requested ReadCapacityUnits for index by-b, 40001, is above the per index maximum for the account in "
+                    + REGION + ". Per table maximum: 40000. Refer to the Amazon DynamoDB Developer Guide for current limits "
+                    + "and how to request higher limits."),
+            invalid("a global index without throughput on a provisioned table",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}],"
+                    + "'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1},'GlobalSecondaryIndexes':"
+                    + "[{'IndexName':'by-b','KeySchema':[{'AttributeName':'b','KeyType':'HASH'}],'Projection':{'ProjectionType':'ALL'}}]}",
+                "One or more parameter values were invalid: ProvisionedThroughput is not specified for index: by-b"),
+            invalid("a global index projecting an attribute twice",
+                "{" + NAME + "," + TWO_DEFS + ",'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}]," + PPR + ",'GlobalSecondaryIndexes':"
+                    + "[{'IndexName':'by-b','KeySchema':[{'AttributeName':'b','KeyType':'HASH'}],"
+                    + "'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['x','y','x']}}]}",
+                "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: x"),
+            invalid("a local index projecting an attribute twice",
+                "{" + NAME + ",'AttributeDefinitions':[{'AttributeName':'a','AttributeType':'S'},{'AttributeName':'b','AttributeType':'S'},"
+                    + "{'AttributeName':'c','AttributeType':'S'}],'KeySchema':[{'AttributeName':'a','KeyType':'HASH'},"
+                    + "{'AttributeName':'b','KeyType':'RANGE'}]," + PPR + ",'LocalSecondaryIndexes':[{'IndexName':'by-c',"
+                    + "'KeySchema':[{'AttributeName':'a','KeyType':'HASH'},{'AttributeName':'c','KeyType':'RANGE'}],"
+                    + "'Projection':{'ProjectionType':'INCLUDE','NonKeyAttributes':['a','a']}}]}",
+                "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: a"),
+            invalid("encryption off, with a type",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':false,'SSEType':'KMS'}}",
+                "One or more parameter values were invalid: SSEType can not be specified if Enabled is false"),
+            invalid("encryption off, with a type that is not supported either",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':false,'SSEType':'AES256'}}",
+                "One or more parameter values were invalid: SSEType can not be specified if Enabled is false"),
+            invalid("encryption off, with a key",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR
+                    + ",'SSESpecification':{'Enabled':false,'KMSMasterKeyId':'alias/aws/dynamodb'}}",
+                "One or more parameter values were invalid: KMSMasterKeyId can not be specified if Enabled is false"),
+            invalid("encryption by AES256",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':true,'SSEType':'AES256'}}",
+                "One or more parameter values were invalid: SSEType AES256 is not supported"),
+            invalid("a key without the KMS type",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR
+                    + ",'SSESpecification':{'Enabled':true,'KMSMasterKeyId':'alias/aws/dynamodb'}}",
+                "One or more parameter values were invalid: SSEType KMS is required if KMSMasterKeyId is specified"),
+            invalid("an encryption type in lower case",
+                "{" + NAME + "," + DEFS + "," + KEY + "," + PPR + ",'SSESpecification':{'Enabled':true,'SSEType':'kms'}}",
+                "1 validation error detected: Value 'kms' at 'sSESpecification.sSEType' failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [AES256, KMS]"),
             invalid("an empty attribute definition list",
                 "{" + NAME + ",'AttributeDefinitions':[]," + KEY + "," + PPR + "}",
                 "Invalid KeySchema: Some index key attribute have no definition"),
@@ -197,6 +255,10 @@ class CreateTableValidationTest {
 
     private static Arguments invalid(String what, String body, String message) {
         return Arguments.of(what, body, VALIDATION, message);
+    }
+
+    private static Arguments limited(String what, String body, String message) {
+        return Arguments.of(what, body, LIMIT_EXCEEDED, message);
     }
 
     private static Arguments malformed(String what, String body, String message) {

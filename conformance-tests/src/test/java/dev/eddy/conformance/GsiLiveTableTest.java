@@ -125,6 +125,9 @@ class GsiLiveTableTest {
         assertEquals(IndexStatus.DELETING, deleting.tableDescription().globalSecondaryIndexes().get(0).indexStatus());
         for (int i = 0; i < 6000 && index(table, "inventory") != null; i++) Thread.sleep(10);
         assertEquals(null, index(table, "inventory"));
+        // With the index gone, AWS drops the definitions of the attributes only it used.
+        assertEquals(List.of("pk", "sk"), dynamo.describeTable(d -> d.tableName(table)).table().attributeDefinitions()
+                .stream().map(AttributeDefinition::attributeName).toList());
         Tables.delete(table);
     }
 

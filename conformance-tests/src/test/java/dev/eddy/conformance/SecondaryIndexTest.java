@@ -159,6 +159,37 @@ class SecondaryIndexTest {
     }
 
     @Test
+    void definitionsAndProjectedAttributesAreListedByNameIndexesAsGiven() {
+        String name = Tables.uniqueName("indexes-order");
+        TableDescription created = dynamo.createTable(r -> r.tableName(name).billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(definition("z"), definition("a"), definition("m"), definition("sk"), definition("pk"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE"))
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder().indexName("g-z").keySchema(k -> k.attributeName("z").keyType("HASH"))
+                                .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                        .nonKeyAttributes("zz", "aa", "mm", "sk").build()).build(),
+                        GlobalSecondaryIndex.builder().indexName("g-a")
+                                .keySchema(k -> k.attributeName("a").keyType("HASH"), k -> k.attributeName("m").keyType("RANGE"))
+                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()))
+                .tableDescription();
+        dynamo.waiter().waitUntilTableExists(r -> r.tableName(name));
+        TableDescription described = dynamo.describeTable(r -> r.tableName(name)).table();
+        for (TableDescription t : List.of(created, described)) {
+            assertEquals(List.of("a", "m", "pk", "sk", "z"),
+                    t.attributeDefinitions().stream().map(AttributeDefinition::attributeName).toList());
+            var byName = new java.util.HashMap<String, List<String>>();
+            t.globalSecondaryIndexes().forEach(i -> byName.put(i.indexName(), i.projection().nonKeyAttributes()));
+            assertEquals(List.of("aa", "mm", "sk", "zz"), byName.get("g-z"));
+        }
+        assertEquals(List.of("g-z", "g-a"), described.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList());
+        Tables.delete(name);
+    }
+
+    private static AttributeDefinition definition(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    @Test
     void singleItemWritesReportTheirItemCollection() {
         String pk = UUID.randomUUID().toString();
         var put = dynamo.putItem(r -> r.tableName(table).item(item(pk, "a", 1, null, "n"))

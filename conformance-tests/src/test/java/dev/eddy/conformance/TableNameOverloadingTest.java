@@ -107,6 +107,22 @@ class TableNameOverloadingTest {
     }
 
     @Test
+    void anArnOfAnotherRegionIsInvalidAndOneOfAnotherAccountIsNotTheCallersToSee() {
+        String table = Tables.create("arn-elsewhere", ScalarAttributeType.S, null);
+        String arn = arnOf(table);
+        String region = Clients.region().id();
+        String otherRegion = arn.replace(":" + region + ":", region.equals("us-east-1") ? ":us-west-2:" : ":us-east-1:");
+        assertError("ValidationException", "1 validation error detected: Invalid AWS region in '" + otherRegion + "'",
+                () -> dynamo.describeTable(r -> r.tableName(otherRegion)));
+        assertError("ValidationException", "1 validation error detected: Invalid AWS region in '" + otherRegion + "'",
+                () -> dynamo.describeTimeToLive(r -> r.tableName(otherRegion)));
+        String account = arn.split(":")[4];
+        String otherAccount = arn.replace(":" + account + ":", account.equals("111122223333") ? ":444455556666:" : ":111122223333:");
+        assertError("AccessDeniedException", "Access is denied", () -> dynamo.describeTable(r -> r.tableName(otherAccount)));
+        Tables.delete(table);
+    }
+
+    @Test
     void anIndexArnIsNoTableName() {
         String table = Tables.create("arn-index", ScalarAttributeType.S, null);
         String indexArn = arnOf(table) + "/index/byOther";

@@ -46,6 +46,52 @@ class TablesTest {
     }
 
     @Test
+    void aKmsTypeAloneTurnsEncryptionOnWithTheAwsManagedKey() {
+        String managed = Tables.create("sse-enabled", ScalarAttributeType.S, null, b -> b.sseSpecification(s -> s.enabled(true)));
+        String typed = Tables.create("sse-type", ScalarAttributeType.S, null, b -> b.sseSpecification(s -> s.sseType(SSEType.KMS)));
+        String alias = Tables.create("sse-alias", ScalarAttributeType.S, null, b -> b
+                .sseSpecification(s -> s.sseType(SSEType.KMS).kmsMasterKeyId("alias/aws/dynamodb")));
+        String none = Tables.create("sse-empty", ScalarAttributeType.S, null, b -> b.sseSpecification(s -> { }));
+        try {
+            String managedKey = dynamo.describeTable(r -> r.tableName(managed)).table().sseDescription().kmsMasterKeyArn();
+            for (String table : new String[] {typed, alias}) {
+                SSEDescription sse = dynamo.describeTable(r -> r.tableName(table)).table().sseDescription();
+                assertEquals(SSEStatus.ENABLED, sse.status(), table);
+                assertEquals(SSEType.KMS, sse.sseType(), table);
+                assertEquals(managedKey, sse.kmsMasterKeyArn(), table);
+            }
+            assertNull(dynamo.describeTable(r -> r.tableName(none)).table().sseDescription(), "{} is the AWS owned key");
+        } finally {
+            for (String table : new String[] {managed, typed, alias, none}) Tables.delete(table);
+        }
+    }
+
+    @Test
+    void encryptionReSendsThatChangeNothingAreRefused() {
+        String plain = Tables.create("sse-resend-plain", ScalarAttributeType.S, null);
+        String kms = Tables.create("sse-resend-kms", ScalarAttributeType.S, null, b -> b.sseSpecification(s -> s.enabled(true)));
+        try {
+            assertValidation("One or more parameter values were invalid: Table is already encrypted by default",
+                    () -> dynamo.updateTable(r -> r.tableName(plain).sseSpecification(s -> s.enabled(false))));
+            String key = dynamo.describeTable(r -> r.tableName(kms)).table().sseDescription().kmsMasterKeyArn();
+            assertValidation("One or more parameter values were invalid: Table is already encrypted with given "
+                    + "KMSMasterKeyId. Use KMSMasterKeyId parameter if you want to change Master Key",
+                    () -> dynamo.updateTable(r -> r.tableName(kms)
+                            .sseSpecification(s -> s.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(key))));
+            // The rules between the members come first, as in CreateTable.
+            assertValidation("One or more parameter values were invalid: SSEType can not be specified if Enabled is false",
+                    () -> dynamo.updateTable(r -> r.tableName(kms).sseSpecification(s -> s.enabled(false).sseType(SSEType.KMS))));
+            assertValidation("One or more parameter values were invalid: SSEType KMS is required if KMSMasterKeyId is "
+                    + "specified", () -> dynamo.updateTable(r -> r.tableName("no-such-table-sse")
+                    .sseSpecification(s -> s.enabled(true).kmsMasterKeyId(key))));
+            assertEquals(key, dynamo.describeTable(r -> r.tableName(kms)).table().sseDescription().kmsMasterKeyArn());
+        } finally {
+            Tables.delete(plain);
+            Tables.delete(kms);
+        }
+    }
+
+    @Test
     void createdTableIsDescribedWithEveryField() {
         String name = Tables.create("tables", ScalarAttributeType.S, ScalarAttributeType.N);
         TableDescription t = dynamo.describeTable(r -> r.tableName(name)).table();
@@ -276,6 +322,18 @@ class TablesTest {
                 + "Amazon DynamoDB Developer Guide for current limits and how to request higher limits.",
                 () -> dynamo.updateTable(r -> r.tableName(name)
                         .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        Tables.delete(name);
+    }
+
+    @Test
+    void throughputAboveTheAccountsPerTableQuotaIsLimitExceeded() {
+        String name = provisioned("tables-quota", 1, 1);
+        assertError("LimitExceededException", "The requested WriteCapacityUnits, 40001, is above the per table maximum "
+                + "for the account in " + Clients.region().id() + ". Per table maximum: 40000. Refer to the Amazon "
+                + "DynamoDB Developer Guide for current limits and how to request higher limits.",
+                () -> dynamo.updateTable(r -> r.tableName(name)
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L).writeCapacityUnits(40001L))));
+        assertEquals(1L, dynamo.describeTable(r -> r.tableName(name)).table().provisionedThroughput().writeCapacityUnits());
         Tables.delete(name);
     }
 

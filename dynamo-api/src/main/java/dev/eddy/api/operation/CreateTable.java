@@ -129,6 +129,11 @@ public final class CreateTable implements Operation {
         }
         StreamSpecification streamSpec = stream == null ? StreamSpecification.DISABLED
                 : TableShapes.streamSpecification(stream, true);
+        if (sse != null) TableShapes.checkSse(sse);
+        if (billing == BillingMode.PROVISIONED) {
+            TableShapes.checkQuota(throughput, null, request.region());
+            for (SecondaryIndex i : globalIndexes) TableShapes.checkQuota(i.throughput(), i.name(), request.region());
+        }
 
         TableDefinition draft = TableDefinition.builder()
                 .region(request.region())
@@ -182,7 +187,8 @@ public final class CreateTable implements Operation {
             if (gsis != null) {
                 for (IndexRequest i : gsis) {
                     if (i.throughput() == null) {
-                        throw TableShapes.invalid("ProvisionedThroughput must be specified for index: " + i.name());
+                        // UpdateTable words this rule "must be specified for index".
+                        throw TableShapes.invalid("ProvisionedThroughput is not specified for index: " + i.name());
                     }
                 }
             }
@@ -236,8 +242,16 @@ public final class CreateTable implements Operation {
         return new KeySchema(partition, sort);
     }
 
+    /** A projection of CreateTable's, which may not name an attribute twice. */
     static Projection projection(IndexRequest i) {
-        return projection(i.name(), i.projectionType(), i.nonKeyAttributes());
+        Projection p = projection(i.name(), i.projectionType(), i.nonKeyAttributes());
+        if (p.nonKeyAttributes() != null) {
+            Set<String> seen = new HashSet<>();
+            for (String a : p.nonKeyAttributes()) {
+                if (!seen.add(a)) throw TableShapes.invalid("Duplicate element in NonKeyAttributes: " + a);
+            }
+        }
+        return p;
     }
 
     static Projection projection(String indexName, String projectionType, List<String> nonKeyAttributes) {

@@ -8,8 +8,8 @@ public final class DescribeLimits implements Operation {
             g.writeStartObject();
             g.writeNumberField("AccountMaxReadCapacityUnits", 80000);
             g.writeNumberField("AccountMaxWriteCapacityUnits", 80000);
-            g.writeNumberField("TableMaxReadCapacityUnits", 40000);
-            g.writeNumberField("TableMaxWriteCapacityUnits", 40000);
+            g.writeNumberField("TableMaxReadCapacityUnits", TableShapes.TABLE_MAX_CAPACITY_UNITS);
+            g.writeNumberField("TableMaxWriteCapacityUnits", TableShapes.TABLE_MAX_CAPACITY_UNITS);
             g.writeEndObject();
         };
     }

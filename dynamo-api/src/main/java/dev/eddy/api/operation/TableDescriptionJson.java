@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a TableDescription as DescribeTable, CreateTable, UpdateTable and DeleteTable return it.
@@ -54,7 +55,8 @@ public final class TableDescriptionJson {
         g.writeStartObject();
         if (schema) {
             g.writeArrayFieldStart("AttributeDefinitions");
-            for (Map.Entry<String, AttributeValue.Type> e : t.attributeDefinitions().entrySet()) {
+            // AWS lists the definitions by name, whatever order the request gave them in.
+            for (Map.Entry<String, AttributeValue.Type> e : new TreeMap<>(t.attributeDefinitions()).entrySet()) {
                 g.writeStartObject();
                 g.writeStringField("AttributeName", e.getKey());
                 g.writeStringField("AttributeType", e.getValue().name());
@@ -152,7 +154,8 @@ public final class TableDescriptionJson {
         g.writeStringField("ProjectionType", i.projection().type().name());
         if (i.projection().type() == Projection.Type.INCLUDE && i.projection().nonKeyAttributes() != null) {
             g.writeArrayFieldStart("NonKeyAttributes");
-            for (String a : i.projection().nonKeyAttributes()) g.writeString(a);
+            // By name too, as AWS lists them.
+            for (String a : i.projection().nonKeyAttributes().stream().sorted().toList()) g.writeString(a);
             g.writeEndArray();
         }
         g.writeEndObject();

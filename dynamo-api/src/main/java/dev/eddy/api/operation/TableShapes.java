@@ -27,6 +27,9 @@ final class TableShapes {
     static final List<String> PROJECTION_TYPES = List.of("ALL", "KEYS_ONLY", "INCLUDE");
     static final List<String> SSE_TYPES = List.of("AES256", "KMS");
     static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
+    static final String AWS_MANAGED_KEY_ALIAS = "alias/aws/dynamodb";
+    /** An account's default per-table (and per-index) quota of read and of write capacity units. */
+    static final long TABLE_MAX_CAPACITY_UNITS = 40_000;
 
     private TableShapes() {
     }
@@ -102,6 +105,30 @@ final class TableShapes {
         return new DynamoException(ErrorCode.VALIDATION, "Given value " + value + " for " + what + " is out of bounds");
     }
 
+    /**
+     * The account's per-table quota, which DescribeLimits reports: a quota, not a rule of the
+     * request, so AWS answers LimitExceededException once the request is otherwise valid. It is
+     * per table and per index, not summed over them; an index's message still names the
+     * "Per table maximum". {@code indexName} is null for the table's own throughput.
+     */
+    static void checkQuota(Throughput t, String indexName, String region) {
+        if (t == null) return;
+        if (t.readCapacityUnits() > TABLE_MAX_CAPACITY_UNITS) {
+            throw aboveQuota("ReadCapacityUnits", t.readCapacityUnits(), indexName, region);
+        }
+        if (t.writeCapacityUnits() > TABLE_MAX_CAPACITY_UNITS) {
+            throw aboveQuota("WriteCapacityUnits", t.writeCapacityUnits(), indexName, region);
+        }
+    }
+
+    private static DynamoException aboveQuota(String what, long value, String indexName, String region) {
+        String requested = indexName == null ? what + ", " + value + ", is above the per table maximum"
+                : what + " for index " + indexName + ", " + value + ", is above the per index maximum";
+        return new DynamoException(ErrorCode.LIMIT_EXCEEDED, "The requested " + requested + " for the account in "
+                + region + ". Per table maximum: " + TABLE_MAX_CAPACITY_UNITS + ". Refer to the Amazon DynamoDB "
+                + "Developer Guide for current limits and how to request higher limits.");
+    }
+
     record StreamRequest(Boolean enabled, String viewType) {
     }
 
@@ -135,28 +162,48 @@ final class TableShapes {
         return StreamSpecification.DISABLED;
     }
 
-    record SseRequest(Boolean enabled, String kmsMasterKeyId) {
+    record SseRequest(Boolean enabled, String sseType, String kmsMasterKeyId) {
+        /** Whether KMS encryption is asked for: without Enabled, an SSEType turns it on, as on AWS. */
+        boolean kms() {
+            return enabled != null ? enabled : sseType != null;
+        }
     }
 
     static SseRequest sse(JsonObject parent, Constraints c) {
         JsonObject s = parent.object("SSESpecification");
         if (s == null) return null;
-        c.oneOf("sSESpecification.sSEType", s.string("SSEType"), SSE_TYPES);
-        return new SseRequest(s.bool("Enabled"), s.string("KMSMasterKeyId"));
+        String sseType = s.string("SSEType");
+        c.oneOf("sSESpecification.sSEType", sseType, SSE_TYPES);
+        return new SseRequest(s.bool("Enabled"), sseType, s.string("KMSMasterKeyId"));
+    }
+
+    /** AWS's rules between the members of an SSESpecification, the same for CreateTable and UpdateTable. */
+    static void checkSse(SseRequest s) {
+        if (Boolean.FALSE.equals(s.enabled())) {
+            if (s.sseType() != null) throw invalid("SSEType can not be specified if Enabled is false");
+            if (s.kmsMasterKeyId() != null) throw invalid("KMSMasterKeyId can not be specified if Enabled is false");
+            return;
+        }
+        if ("AES256".equals(s.sseType())) throw invalid("SSEType AES256 is not supported");
+        if (s.kmsMasterKeyId() != null && s.sseType() == null) {
+            throw invalid("SSEType KMS is required if KMSMasterKeyId is specified");
+        }
     }
 
     /**
      * The KMS key server-side encryption asks for, as an ARN, or null for the AWS owned key
-     * (encryption not enabled). Enabled without a key is the AWS managed key
+     * (encryption not enabled). KMS without a key is the AWS managed key
      * {@code alias/aws/dynamodb}, one per region, whose ARN is derived from the region so that it
-     * stays the same; a key ID or alias becomes the ARN it names in the table's account.
+     * stays the same, and which naming the alias also gives; another key ID or alias becomes the
+     * ARN it names in the table's account.
      */
     static String kmsMasterKeyArn(SseRequest s, String region) {
-        if (!Boolean.TRUE.equals(s.enabled())) return null;
+        if (!s.kms()) return null;
         String prefix = "arn:aws:kms:" + region + ":" + TableDefinition.ACCOUNT + ":";
         String key = s.kmsMasterKeyId();
-        if (key == null) {
-            return prefix + "key/" + UUID.nameUUIDFromBytes(("alias/aws/dynamodb " + region).getBytes(StandardCharsets.UTF_8));
+        if (key == null || key.equals(AWS_MANAGED_KEY_ALIAS) || key.equals(prefix + AWS_MANAGED_KEY_ALIAS)) {
+            byte[] seed = (AWS_MANAGED_KEY_ALIAS + " " + region).getBytes(StandardCharsets.UTF_8);
+            return prefix + "key/" + UUID.nameUUIDFromBytes(seed);
         }
         if (key.startsWith("arn:")) return key;
         return prefix + (key.startsWith("alias/") ? key : "key/" + key);

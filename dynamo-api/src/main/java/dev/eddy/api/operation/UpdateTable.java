@@ -45,14 +45,16 @@ public final class UpdateTable implements Operation {
         checkOneConcern(in, throughput, billingMode, stream);
         TableShapes.checkBounds(throughput);
         StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
+        if (sse != null) TableShapes.checkSse(sse);
         Instant now = request.received();
         TableDefinition before = request.emulator().catalog().describe(request.region(), tableName);
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
             TableDefinition.Builder b = t.toBuilder();
-            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now, b);
+            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now,
+                    request.region(), b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
-            if (sse != null) b.kmsMasterKeyArn(TableShapes.kmsMasterKeyArn(sse, request.region()));
+            if (sse != null) b.kmsMasterKeyArn(changeEncryption(t, sse, request.region()));
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
                 b.tableClass(tableClass).tableClassLastUpdate(now);
             }
@@ -109,7 +111,7 @@ public final class UpdateTable implements Operation {
     }
 
     private static void changeBilling(TableDefinition t, BillingMode requested, Throughput throughput, Instant now,
-                                      TableDefinition.Builder b) {
+                                      String region, TableDefinition.Builder b) {
         BillingMode target = requested == null ? t.billingMode() : requested;
         if (target == BillingMode.PAY_PER_REQUEST) {
             if (throughput != null) {
@@ -128,7 +130,9 @@ public final class UpdateTable implements Operation {
             }
             return;
         }
-        b.billingMode(BillingMode.PROVISIONED).throughput(changeThroughput(t, throughput, now));
+        Throughput changed = changeThroughput(t, throughput, now);
+        TableShapes.checkQuota(throughput, null, region);
+        b.billingMode(BillingMode.PROVISIONED).throughput(changed);
     }
 
     private static Throughput changeThroughput(TableDefinition t, Throughput requested, Instant now) {
@@ -165,6 +169,23 @@ public final class UpdateTable implements Operation {
         Throughput now = after.throughput();
         return after.toBuilder().throughput(new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(),
                 now.lastIncrease(), now.lastDecrease(), old.decreasesToday())).build();
+    }
+
+    /**
+     * The KMS key after an SSESpecification. As on AWS, only two re-sends are refused: going
+     * back to the AWS owned key the table already has, and naming the table's key by the very
+     * ARN DescribeTable shows (by alias or key ID, or as Enabled alone, it is encrypted anew).
+     */
+    private static String changeEncryption(TableDefinition t, TableShapes.SseRequest sse, String region) {
+        if (!sse.kms()) {
+            if (t.kmsMasterKeyArn() == null) throw TableShapes.invalid("Table is already encrypted by default");
+            return null;
+        }
+        if (sse.kmsMasterKeyId() != null && sse.kmsMasterKeyId().equals(t.kmsMasterKeyArn())) {
+            throw TableShapes.invalid("Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId "
+                    + "parameter if you want to change Master Key");
+        }
+        return TableShapes.kmsMasterKeyArn(sse, region);
     }
 
     private static void changeStream(TableDefinition t, StreamSpecification requested, TableDefinition.Builder b,

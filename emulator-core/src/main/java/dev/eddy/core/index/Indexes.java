@@ -8,14 +8,18 @@ import dev.eddy.core.storage.Cursor;
 import dev.eddy.core.storage.Family;
 import dev.eddy.core.storage.Store;
 import dev.eddy.core.table.Catalog;
+import dev.eddy.core.table.KeyAttribute;
 import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStats;
 import dev.eddy.core.write.ItemLocks;
 import dev.eddy.core.write.Items;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +75,10 @@ public final class Indexes implements AutoCloseable {
         });
     }
 
-    /** Removes the entries and statistics of an index the catalog lists as DELETING, then the index. */
+    /**
+     * Removes the entries and statistics of an index the catalog lists as DELETING, then the
+     * index, and with it (as AWS does) the attribute definitions no other key still uses.
+     */
     public void drop(TableDefinition table, SecondaryIndex index) {
         background.execute(() -> {
             try {
@@ -147,15 +154,30 @@ public final class Indexes implements AutoCloseable {
             catalog.update(table.region(), table.name(), t -> {
                 if (t.id() != table.id()) return t;
                 List<SecondaryIndex> gsis = new ArrayList<>();
+                boolean removed = false;
                 for (SecondaryIndex i : t.globalIndexes()) {
                     SecondaryIndex changed = i.id() == index.id() ? change.apply(i) : i;
                     if (changed != null) gsis.add(changed);
+                    else removed = true;
                 }
-                return t.toBuilder().globalIndexes(gsis).build();
+                TableDefinition.Builder b = t.toBuilder().globalIndexes(gsis);
+                if (removed) b.attributeDefinitions(definitionsInUse(t, gsis));
+                return b.build();
             });
         } catch (dev.eddy.core.error.DynamoException tableGone) {
             // deleted meanwhile: its index entries went with it
         }
+    }
+
+    /** The table's attribute definitions that its key, its local indexes or {@code gsis} use. */
+    private static Map<String, AttributeValue.Type> definitionsInUse(TableDefinition t, List<SecondaryIndex> gsis) {
+        Set<String> used = new HashSet<>();
+        for (KeyAttribute k : t.keySchema().attributes()) used.add(k.name());
+        for (SecondaryIndex i : t.localIndexes()) for (KeyAttribute k : i.keySchema().attributes()) used.add(k.name());
+        for (SecondaryIndex i : gsis) for (KeyAttribute k : i.keySchema().attributes()) used.add(k.name());
+        Map<String, AttributeValue.Type> kept = new LinkedHashMap<>(t.attributeDefinitions());
+        kept.keySet().retainAll(used);
+        return kept;
     }
 
     @Override

@@ -107,6 +107,24 @@ class IndexesTest {
     }
 
     @Test
+    void aDroppedIndexTakesTheDefinitionsOnlyItUsedWithIt() {
+        table();
+        SecondaryIndex dropped = new SecondaryIndex("byQty", emulator.catalog().newIndexId(), true,
+                new KeySchema(new KeyAttribute("kind", S), new KeyAttribute("qty", N)),
+                new Projection(Projection.Type.KEYS_ONLY, null), Throughput.ON_DEMAND,
+                SecondaryIndex.IndexStatus.DELETING, false);
+        SecondaryIndex kept = new SecondaryIndex("byRank", emulator.catalog().newIndexId(), true,
+                new KeySchema(new KeyAttribute("kind", S), new KeyAttribute("rank", N)),
+                new Projection(Projection.Type.KEYS_ONLY, null), Throughput.ON_DEMAND,
+                SecondaryIndex.IndexStatus.ACTIVE, false);
+        TableDefinition t = emulator.catalog().update("r", "t", x -> x.toBuilder().globalIndexes(List.of(dropped, kept))
+                .attributeDefinitions(Map.of("pk", N, "kind", S, "qty", N, "rank", N)).build());
+        emulator.indexes().drop(t, dropped);
+        while (emulator.catalog().find("r", "t").index("byQty") != null) Thread.onSpinWait();
+        assertEquals(Map.of("pk", N, "kind", S, "rank", N), emulator.catalog().find("r", "t").attributeDefinitions());
+    }
+
+    @Test
     void aTransactionWritesAllOfItsItemsOrNone() {
         TableDefinition t = table();
         Map<String, AttributeValue> a = item(1, 10);
