@@ -1,6 +1,5 @@
 package dev.eddy.api.operation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
@@ -42,26 +41,28 @@ public final class UpdateTable implements Operation {
         GlobalSecondaryIndexUpdates indexUpdates = GlobalSecondaryIndexUpdates.read(in, c);
         c.throwIfAny();
         TableShapes.checkTableClass(tableClass);
-        checkOneConcern(in, throughput, billingMode, stream);
+        checkOneConcern(in, throughput, billingMode, stream, indexUpdates);
+        indexUpdates.check();
         TableShapes.checkBounds(throughput);
         StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
         Instant now = request.received();
         TableDefinition before = request.emulator().catalog().describe(request.region(), tableName);
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
             TableDefinition.Builder b = t.toBuilder();
-            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now, b);
+            BillingMode requested = billingMode == null ? null : BillingMode.valueOf(billingMode);
+            changeBilling(t, requested, throughput, now, b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
             if (sse != null) b.kmsMasterKeyArn(TableShapes.kmsMasterKeyArn(sse, request.region()));
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
                 b.tableClass(tableClass).tableClassLastUpdate(now);
             }
-            if (indexUpdates != null) indexUpdates.apply(t, b, request);
+            indexUpdates.apply(t, requested == null ? t.billingMode() : requested, now, b, request);
             return b.build();
         });
-        if (indexUpdates != null) indexUpdates.started(updated, request);
+        indexUpdates.started(updated, request);
         boolean asynchronous = throughput != null || billingMode != null || stream != null || tableClass != null
-                || indexUpdates != null || sse != null;
+                || !indexUpdates.isEmpty() || sse != null;
         TableStatus status = asynchronous ? TableStatus.UPDATING : updated.status();
         TableDefinition answer = answered(before, updated);
         TableDescriptionJson.View view = updated.billingMode() == BillingMode.PAY_PER_REQUEST
@@ -84,23 +85,30 @@ public final class UpdateTable implements Operation {
 
     /** AWS's one-change-per-call rules, which need no look at the table. */
     private static void checkOneConcern(JsonObject in, Throughput throughput, String billingMode,
-                                        TableShapes.StreamRequest stream) {
+                                        TableShapes.StreamRequest stream, GlobalSecondaryIndexUpdates indexUpdates) {
         List<String> members = new ArrayList<>();
         for (String m : List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification",
                 "TableClass", "DeletionProtectionEnabled", "ReplicaUpdates", "OnDemandThroughput", "WarmThroughput",
                 "MultiRegionConsistency", "GlobalTableWitnessUpdates")) {
             if (in.has(m)) members.add(m);
         }
-        List<JsonNode> indexUpdates = in.list("GlobalSecondaryIndexUpdates");
-        if (indexUpdates != null && !indexUpdates.isEmpty()) members.add("GlobalSecondaryIndexUpdates");
+        // An empty list counts as absent here, and is refused once the request asks for something else.
+        if (!indexUpdates.isEmpty()) members.add("GlobalSecondaryIndexUpdates");
         if (members.isEmpty()) throw new DynamoException(ErrorCode.VALIDATION, NOTHING_TO_DO);
+        if (indexUpdates.given() && indexUpdates.isEmpty()) {
+            throw TableShapes.invalid("List of GlobalSecondaryIndexUpdates is empty");
+        }
         if (members.size() > 1) {
             if (members.contains("SSESpecification")) throw alone("Server-Side Encryption");
             if (members.contains("TableClass")) throw alone("TableClass");
             if (members.contains("DeletionProtectionEnabled")) throw alone("DeletionProtection");
         }
         if (stream != null && (throughput != null || "PROVISIONED".equals(billingMode))) {
-            throw new DynamoException(ErrorCode.VALIDATION, "You cannot modify stream status while updating table IOPS");
+            throw TableShapes.invalid("You cannot modify stream status while updating table IOPS");
+        }
+        if (indexUpdates.createsOrDeletes()) {
+            if (stream != null) throw TableShapes.invalid("You cannot create or delete index while changing stream status");
+            if (throughput != null) throw TableShapes.invalid("You cannot create or delete index while updating table IOPS");
         }
     }
 
@@ -128,28 +136,8 @@ public final class UpdateTable implements Operation {
             }
             return;
         }
-        b.billingMode(BillingMode.PROVISIONED).throughput(changeThroughput(t, throughput, now));
-    }
-
-    private static Throughput changeThroughput(TableDefinition t, Throughput requested, Instant now) {
-        Throughput current = t.throughput();
-        if (t.billingMode() == BillingMode.PAY_PER_REQUEST) return requested;
-        if (current.readCapacityUnits() == requested.readCapacityUnits()
-                && current.writeCapacityUnits() == requested.writeCapacityUnits()) {
-            throw new DynamoException(ErrorCode.VALIDATION, "The provisioned throughput for the table will not change. "
-                    + "The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: "
-                    + current.readCapacityUnits() + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
-                    + ". Current WriteCapacityUnits provisioned for the table: " + current.writeCapacityUnits()
-                    + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
-                    + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
-        }
-        boolean increase = requested.readCapacityUnits() > current.readCapacityUnits()
-                || requested.writeCapacityUnits() > current.writeCapacityUnits();
-        boolean decrease = requested.readCapacityUnits() < current.readCapacityUnits()
-                || requested.writeCapacityUnits() < current.writeCapacityUnits();
-        return new Throughput(requested.readCapacityUnits(), requested.writeCapacityUnits(),
-                increase ? now : current.lastIncrease(), decrease ? now : current.lastDecrease(),
-                current.decreasesToday() + (decrease ? 1 : 0));
+        b.billingMode(BillingMode.PROVISIONED).throughput(t.billingMode() == BillingMode.PAY_PER_REQUEST ? throughput
+                : TableShapes.changedThroughput(t.throughput(), throughput, now, "the table", "the table"));
     }
 
     /**
