@@ -386,4 +386,21 @@ class GsiLiveTableTest {
                 .attributeDefinitions(definitions("a20", "S")).globalSecondaryIndexUpdates(createOn("gsi20", "a20", c -> { }))));
         Tables.delete(table);
     }
+
+    @Test
+    void aTableIsNotDeletedWhileItsIndexBuildsButTheBuildingIndexMayBe() throws Exception {
+        String table = Tables.create("gsi-building", ScalarAttributeType.S, ScalarAttributeType.S);
+        put(table, 0, 3000);
+        dynamo.updateTable(u -> u.tableName(table).attributeDefinitions(definitions("itemType", "S", "qty", "N"))
+                .globalSecondaryIndexUpdates(create("inventory", "itemType", "qty")));
+        assertError("ResourceInUseException", "Attempt to change a resource which is still in use: Cannot delete table "
+                + "while indexes are being created, updated, or deleted.", () -> Tables.delete(table));
+        // AWS first allocates resources (Backfilling false), and refuses the index's deletion until it backfills.
+        await(table, t -> t.globalSecondaryIndexes().stream().allMatch(i -> Boolean.TRUE.equals(i.backfilling())
+                || i.indexStatus() != IndexStatus.CREATING), "backfilling");
+        UpdateTableResponse deleting = dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(delete("inventory")));
+        assertEquals(IndexStatus.DELETING, deleting.tableDescription().globalSecondaryIndexes().get(0).indexStatus());
+        awaitGone(table, "inventory");
+        Tables.delete(table);
+    }
 }
