@@ -290,8 +290,14 @@ class GsiLiveTableTest {
         assertError("LimitExceededException", ONE_ONLINE_INDEX, () -> dynamo.updateTable(u -> u.tableName(table)
                 .globalSecondaryIndexUpdates(delete("by-a"), delete("by-b"))));
 
-        // Several indexes may change their throughput in one call, but not to what they have.
-        dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(update("by-a", 2, 2), update("by-b", 3, 4)));
+        // Several indexes may change their throughput in one call, but not to what they have. The
+        // answer shows the table ACTIVE and the indexes UPDATING, still with their old throughput.
+        TableDescription answer = dynamo.updateTable(u -> u.tableName(table)
+                .globalSecondaryIndexUpdates(update("by-a", 2, 2), update("by-b", 3, 4))).tableDescription();
+        assertEquals(TableStatus.ACTIVE, answer.tableStatus());
+        assertEquals(List.of("by-a UPDATING 1/1", "by-b UPDATING 1/1"), answer.globalSecondaryIndexes().stream()
+                .map(i -> i.indexName() + " " + i.indexStatus() + " " + i.provisionedThroughput().readCapacityUnits() + "/"
+                        + i.provisionedThroughput().writeCapacityUnits()).sorted().toList());
         TableDescription settled = awaitSettled(table);
         assertEquals(List.of("by-a 2/2", "by-b 3/4"), settled.globalSecondaryIndexes().stream()
                 .map(i -> i.indexName() + " " + i.provisionedThroughput().readCapacityUnits() + "/"
@@ -363,7 +369,8 @@ class GsiLiveTableTest {
         }
         UpdateTableResponse updated = dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(
                 update("by-a", a -> a.onDemandThroughput(o -> o.maxReadRequestUnits(100L).maxWriteRequestUnits(100L)))));
-        assertEquals("by-a", updated.tableDescription().globalSecondaryIndexes().get(0).indexName());
+        assertEquals(TableStatus.ACTIVE, updated.tableDescription().tableStatus());
+        assertEquals(IndexStatus.UPDATING, updated.tableDescription().globalSecondaryIndexes().get(0).indexStatus());
         awaitSettled(table);
         Tables.delete(table);
     }

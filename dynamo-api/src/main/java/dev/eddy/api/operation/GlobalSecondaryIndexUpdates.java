@@ -147,6 +147,18 @@ final class GlobalSecondaryIndexUpdates {
         return false;
     }
 
+    /**
+     * The indexes this request's Updates put in UPDATING: those changing their provisioned or
+     * on-demand throughput. One changing only its warm throughput stays ACTIVE, as on AWS.
+     */
+    Set<String> updating() {
+        Set<String> names = new HashSet<>();
+        for (Action a : actions) {
+            if (a.kind() == Kind.UPDATE && (a.throughput() != null || a.onDemand())) names.add(a.indexName());
+        }
+        return names;
+    }
+
     /** The rules AWS checks on the request alone, before it looks the table up. */
     void check() {
         Set<String> named = new HashSet<>();

@@ -5,6 +5,7 @@ import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.BillingMode;
+import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStatus;
@@ -12,6 +13,7 @@ import dev.eddy.core.table.Throughput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, stream, deletion protection and table
@@ -61,10 +63,11 @@ public final class UpdateTable implements Operation {
             return b.build();
         });
         indexUpdates.started(updated, request);
+        // Updates of indexes alone leave the table ACTIVE; only the indexes are UPDATING.
         boolean asynchronous = throughput != null || billingMode != null || stream != null || tableClass != null
-                || !indexUpdates.isEmpty() || sse != null;
+                || indexUpdates.createsOrDeletes() || sse != null;
         TableStatus status = asynchronous ? TableStatus.UPDATING : updated.status();
-        TableDefinition answer = answered(before, updated);
+        TableDefinition answer = answered(before, updated, indexUpdates.updating());
         TableDescriptionJson.View view = updated.billingMode() == BillingMode.PAY_PER_REQUEST
                 && before.billingMode() != BillingMode.PAY_PER_REQUEST
                 ? TableDescriptionJson.View.BILLING_SWITCHED : TableDescriptionJson.View.DESCRIBED;
@@ -142,17 +145,32 @@ public final class UpdateTable implements Operation {
 
     /**
      * The description UpdateTable answers with: AWS applies a provisioned throughput change
-     * after answering, so the answer shows the old units and count with the new change times.
+     * after answering, so the answer shows the old units and count with the new change times,
+     * for the table and for each index an Update puts in UPDATING. In a switch of billing mode
+     * the answer already shows the new units.
      */
-    private static TableDefinition answered(TableDefinition before, TableDefinition after) {
-        if (before.billingMode() != BillingMode.PROVISIONED || after.billingMode() != BillingMode.PROVISIONED
-                || before.throughput().equals(after.throughput())) {
-            return after;
+    private static TableDefinition answered(TableDefinition before, TableDefinition after, Set<String> updatingIndexes) {
+        boolean provisioned = before.billingMode() == BillingMode.PROVISIONED
+                && after.billingMode() == BillingMode.PROVISIONED;
+        TableDefinition.Builder b = after.toBuilder();
+        if (provisioned) b.throughput(notYet(before.throughput(), after.throughput()));
+        List<SecondaryIndex> gsis = new ArrayList<>();
+        for (SecondaryIndex i : after.globalIndexes()) {
+            SecondaryIndex was = before.index(i.name());
+            if (!updatingIndexes.contains(i.name()) || was == null) {
+                gsis.add(i);
+                continue;
+            }
+            Throughput shown = provisioned ? notYet(was.throughput(), i.throughput()) : i.throughput();
+            gsis.add(i.withThroughput(shown).withStatus(SecondaryIndex.IndexStatus.UPDATING, false));
         }
-        Throughput old = before.throughput();
-        Throughput now = after.throughput();
-        return after.toBuilder().throughput(new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(),
-                now.lastIncrease(), now.lastDecrease(), old.decreasesToday())).build();
+        return b.globalIndexes(gsis).build();
+    }
+
+    private static Throughput notYet(Throughput old, Throughput now) {
+        if (old.equals(now)) return now;
+        return new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(), now.lastIncrease(), now.lastDecrease(),
+                old.decreasesToday());
     }
 
     private static void changeStream(TableDefinition t, StreamSpecification requested, TableDefinition.Builder b,
