@@ -123,6 +123,7 @@ final class GlobalSecondaryIndexUpdates {
                 : TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
         JsonObject onDemand = kind == Kind.DELETE ? null : a.object("OnDemandThroughput");
         if (onDemand != null) {
+            // Read for their JSON types alone: Eddy keeps no on-demand maximums.
             onDemand.longValue("MaxReadRequestUnits");
             onDemand.longValue("MaxWriteRequestUnits");
         }
