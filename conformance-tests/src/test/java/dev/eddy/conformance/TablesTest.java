@@ -346,7 +346,8 @@ class TablesTest {
         assertValidation("One or more parameter values were invalid: TableClass modification must be the only "
                 + "operation in the request", () -> dynamo.updateTable(r -> r.tableName(name)
                 .deletionProtectionEnabled(true).tableClass("STANDARD_INFREQUENT_ACCESS")));
-        assertValidation("You cannot modify stream status while updating table IOPS", () -> dynamo.updateTable(r -> r
+        assertValidation("One or more parameter values were invalid: You cannot modify stream status while updating "
+                + "table IOPS", () -> dynamo.updateTable(r -> r
                 .tableName(name).provisionedThroughput(p -> p.readCapacityUnits(2L).writeCapacityUnits(2L))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType("KEYS_ONLY"))));
         Tables.delete(name);

@@ -242,18 +242,11 @@ public final class CreateTable implements Operation {
         return new KeySchema(partition, sort);
     }
 
-    /** A projection of CreateTable's, which may not name an attribute twice. */
     static Projection projection(IndexRequest i) {
-        Projection p = projection(i.name(), i.projectionType(), i.nonKeyAttributes());
-        if (p.nonKeyAttributes() != null) {
-            Set<String> seen = new HashSet<>();
-            for (String a : p.nonKeyAttributes()) {
-                if (!seen.add(a)) throw TableShapes.invalid("Duplicate element in NonKeyAttributes: " + a);
-            }
-        }
-        return p;
+        return projection(i.name(), i.projectionType(), i.nonKeyAttributes());
     }
 
+    /** An index's projection, as CreateTable and UpdateTable take it: no attribute named twice. */
     static Projection projection(String indexName, String projectionType, List<String> nonKeyAttributes) {
         if (projectionType == null) throw TableShapes.invalid("Unknown ProjectionType: null");
         if (nonKeyAttributes != null && !projectionType.equals("INCLUDE")) {
@@ -261,6 +254,12 @@ public final class CreateTable implements Operation {
         }
         if (projectionType.equals("INCLUDE") && nonKeyAttributes == null) {
             throw TableShapes.invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
+        if (nonKeyAttributes != null) {
+            Set<String> seen = new HashSet<>();
+            for (String a : nonKeyAttributes) {
+                if (!seen.add(a)) throw TableShapes.invalid("Duplicate element in NonKeyAttributes: " + a);
+            }
         }
         return new Projection(Projection.Type.valueOf(projectionType),
                 nonKeyAttributes == null ? null : List.copyOf(nonKeyAttributes));

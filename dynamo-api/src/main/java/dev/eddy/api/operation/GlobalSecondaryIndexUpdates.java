@@ -12,41 +12,60 @@ import dev.eddy.core.table.Projection;
 import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.Throughput;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * UpdateTable's GlobalSecondaryIndexUpdates: Create, Update or Delete of one global index on
- * a live table. A created index is CREATING and backfilling until its existing items are
- * copied in; a deleted one is DELETING until its entries are gone.
+ * UpdateTable's GlobalSecondaryIndexUpdates: Create, Update and Delete actions on the global
+ * indexes of a live table, and what a change of billing mode does to those indexes. A created
+ * index is CREATING and backfilling until its existing items are copied in; a deleted one is
+ * DELETING until its entries are gone. As on AWS, one call may update several indexes but
+ * create or delete only one, and each index is named at most once.
  */
 final class GlobalSecondaryIndexUpdates {
-    private final String action;
-    private final String indexName;
-    private final List<TableShapes.KeyElement> keySchema;
-    private final String projectionType;
-    private final List<String> nonKeyAttributes;
-    private final Throughput throughput;
-    private final Map<String, AttributeValue.Type> definitions;
-    private SecondaryIndex changed;
+    private static final String ONE_ONLINE_INDEX = "Subscriber limit exceeded: Only 1 online index can be created "
+            + "or deleted simultaneously per table";
 
-    private GlobalSecondaryIndexUpdates(String action, String indexName, List<TableShapes.KeyElement> keySchema,
-                                        String projectionType, List<String> nonKeyAttributes, Throughput throughput,
+    enum Kind { CREATE, UPDATE, DELETE }
+
+    /**
+     * One entry of the list; {@code given} counts its actions, of which it should carry exactly
+     * one. {@code warmEmpty} is a WarmThroughput with neither of its units.
+     */
+    private record Action(int given, Kind kind, String indexName, List<TableShapes.KeyElement> keySchema,
+                          String projectionType, List<String> nonKeyAttributes, Throughput throughput,
+                          boolean onDemand, boolean warm, boolean warmEmpty) {
+        static final Action NONE = new Action(0, null, null, null, null, null, null, false, false, false);
+
+        Action given(int count) {
+            return new Action(count, kind, indexName, keySchema, projectionType, nonKeyAttributes, throughput,
+                    onDemand, warm, warmEmpty);
+        }
+    }
+
+    private final boolean given;
+    private final List<Action> actions;
+    private final boolean definitionsGiven;
+    private final Map<String, AttributeValue.Type> definitions;
+    private final List<SecondaryIndex> created = new ArrayList<>();
+    private final List<SecondaryIndex> deleted = new ArrayList<>();
+
+    private GlobalSecondaryIndexUpdates(boolean given, List<Action> actions, boolean definitionsGiven,
                                         Map<String, AttributeValue.Type> definitions) {
-        this.action = action;
-        this.indexName = indexName;
-        this.keySchema = keySchema;
-        this.projectionType = projectionType;
-        this.nonKeyAttributes = nonKeyAttributes;
-        this.throughput = throughput;
+        this.given = given;
+        this.actions = actions;
+        this.definitionsGiven = definitionsGiven;
         this.definitions = definitions;
     }
 
+    /** Reads the member and AttributeDefinitions (used only by a Create) into field constraints. */
     static GlobalSecondaryIndexUpdates read(JsonObject in, Constraints c) {
         List<JsonObject> updates = in.objects("GlobalSecondaryIndexUpdates");
-        if (updates == null) return null;
         Map<String, AttributeValue.Type> definitions = new LinkedHashMap<>();
         List<JsonObject> defs = in.objects("AttributeDefinitions");
         if (defs != null) {
@@ -61,113 +80,295 @@ final class GlobalSecondaryIndexUpdates {
                 }
             }
         }
-        GlobalSecondaryIndexUpdates result = null;
-        for (int i = 0; i < updates.size(); i++) {
-            JsonObject u = updates.get(i);
-            String path = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
-            if (u == null) continue;
-            List<String> given = new ArrayList<>(1);
-            for (String k : List.of("Create", "Update", "Delete")) if (u.object(k) != null) given.add(k);
-            if (given.size() != 1) {
-                throw TableShapes.invalid("Exactly one of Create, Update or Delete must be given in a GlobalSecondaryIndexUpdate");
+        List<Action> actions = new ArrayList<>();
+        if (updates != null) {
+            for (int i = 0; i < updates.size(); i++) {
+                String path = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
+                JsonObject u = updates.get(i);
+                if (u == null) {
+                    c.notNull(path, null);
+                    continue;
+                }
+                Action first = null;
+                int given = 0;
+                for (Kind k : Kind.values()) {
+                    String member = k == Kind.CREATE ? "Create" : k == Kind.UPDATE ? "Update" : "Delete";
+                    JsonObject a = u.object(member, member + "GlobalSecondaryIndexAction");
+                    if (a == null) continue;
+                    given++;
+                    Action read = action(k, a, path + "." + member.toLowerCase(), c);
+                    if (first == null) first = read;
+                }
+                actions.add(first == null ? Action.NONE : first.given(given));
             }
-            String action = given.get(0);
-            JsonObject a = u.object(action);
-            String p = path + "." + action.toLowerCase();
-            String name = a.string("IndexName");
-            c.name(p + ".indexName", name, true);
-            List<TableShapes.KeyElement> keys = null;
-            String projectionType = null;
-            List<String> nonKey = null;
-            if (action.equals("Create")) {
-                keys = TableShapes.keySchema(a, "KeySchema", p + ".keySchema", c);
-                JsonObject projection = a.object("Projection");
-                c.notNull(p + ".projection", projection);
-                projectionType = projection == null ? null : projection.string("ProjectionType");
-                c.oneOf(p + ".projection.projectionType", projectionType, TableShapes.PROJECTION_TYPES);
-                nonKey = projection == null ? null : projection.strings("NonKeyAttributes");
-            }
-            Throughput throughput = TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
-            if (action.equals("Update")) c.notNull(p + ".provisionedThroughput", throughput);
-            if (result != null) {
-                throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online index "
-                        + "can be created or deleted simultaneously per table");
-            }
-            result = new GlobalSecondaryIndexUpdates(action, name, keys, projectionType, nonKey, throughput, definitions);
         }
-        return result;
+        return new GlobalSecondaryIndexUpdates(updates != null, actions, defs != null && !defs.isEmpty(), definitions);
     }
 
-    /** Applies the change to the table's definition, inside the catalog's update of it. */
-    void apply(TableDefinition table, TableDefinition.Builder builder, ApiRequest request) {
-        List<SecondaryIndex> gsis = new ArrayList<>(table.globalIndexes());
-        SecondaryIndex existing = table.index(indexName);
-        switch (action) {
-            case "Create" -> {
-                for (SecondaryIndex i : gsis) {
-                    if (i.status() == SecondaryIndex.IndexStatus.CREATING || i.status() == SecondaryIndex.IndexStatus.DELETING) {
-                        throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Only 1 online "
-                                + "index can be created or deleted simultaneously per table");
-                    }
-                }
-                if (existing != null) throw validation("Attempting to create an index which already exists");
-                Map<String, AttributeValue.Type> attributes = new LinkedHashMap<>(table.attributeDefinitions());
-                for (Map.Entry<String, AttributeValue.Type> d : definitions.entrySet()) {
-                    AttributeValue.Type had = attributes.get(d.getKey());
-                    if (had != null && had != d.getValue()) {
-                        throw TableShapes.invalid("Cannot change the type of an existing attribute definition: "
-                                + d.getKey());
-                    }
-                    attributes.put(d.getKey(), d.getValue());
-                }
-                KeySchema key = CreateTable.keySchema(keySchema, attributes, false);
-                // The request must define the new index's keys, even those the table defines already.
-                CreateTable.keySchema(keySchema, definitions, false);
-                Projection projection = CreateTable.projection(indexName, projectionType, nonKeyAttributes);
-                if (table.billingMode() == BillingMode.PROVISIONED && throughput == null) {
-                    throw TableShapes.invalid("ProvisionedThroughput must be specified for index: " + indexName);
-                }
-                if (table.billingMode() == BillingMode.PAY_PER_REQUEST && throughput != null) {
-                    throw TableShapes.invalid("ProvisionedThroughput should not be specified for index: " + indexName
-                            + " when BillingMode is PAY_PER_REQUEST");
-                }
-                TableShapes.checkBounds(throughput);
-                if (gsis.size() >= CreateTable.MAX_GLOBAL_INDEXES) {
-                    throw TableShapes.invalid("GlobalSecondaryIndex count exceeds the per-table limit of "
-                            + CreateTable.MAX_GLOBAL_INDEXES);
-                }
-                changed = new SecondaryIndex(indexName, request.emulator().catalog().newIndexId(), true, key, projection,
-                        throughput == null ? Throughput.ON_DEMAND : throughput, SecondaryIndex.IndexStatus.CREATING, true);
-                gsis.add(changed);
-                builder.attributeDefinitions(usedDefinitions(table, attributes, gsis));
+    private static Action action(Kind kind, JsonObject a, String p, Constraints c) {
+        String name = a.string("IndexName");
+        c.name(p + ".indexName", name, true);
+        List<TableShapes.KeyElement> keys = null;
+        String projectionType = null;
+        List<String> nonKey = null;
+        if (kind == Kind.CREATE) {
+            keys = TableShapes.keySchema(a, "KeySchema", p + ".keySchema", c);
+            JsonObject projection = a.object("Projection");
+            c.notNull(p + ".projection", projection);
+            projectionType = projection == null ? null : projection.string("ProjectionType");
+            c.oneOf(p + ".projection.projectionType", projectionType, TableShapes.PROJECTION_TYPES);
+            nonKey = projection == null ? null : projection.strings("NonKeyAttributes");
+        }
+        Throughput throughput = kind == Kind.DELETE ? null
+                : TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
+        JsonObject onDemand = kind == Kind.DELETE ? null : a.object("OnDemandThroughput");
+        if (onDemand != null) {
+            // Read for their JSON types alone: Eddy keeps no on-demand maximums.
+            onDemand.longValue("MaxReadRequestUnits");
+            onDemand.longValue("MaxWriteRequestUnits");
+        }
+        JsonObject warm = kind == Kind.DELETE ? null : a.object("WarmThroughput");
+        boolean warmEmpty = warm != null && warm.longValue("ReadUnitsPerSecond") == null
+                && warm.longValue("WriteUnitsPerSecond") == null;
+        return new Action(1, kind, name, keys, projectionType, nonKey, throughput, onDemand != null, warm != null,
+                warmEmpty);
+    }
+
+    /** Whether the request has the member at all (an empty list included). */
+    boolean given() {
+        return given;
+    }
+
+    boolean isEmpty() {
+        return actions.isEmpty();
+    }
+
+    boolean createsOrDeletes() {
+        for (Action a : actions) if (a.kind() == Kind.CREATE || a.kind() == Kind.DELETE) return true;
+        return false;
+    }
+
+    /**
+     * The indexes this request's Updates put in UPDATING: those changing their provisioned or
+     * on-demand throughput. One changing only its warm throughput stays ACTIVE, as on AWS.
+     */
+    Set<String> updating() {
+        Set<String> names = new HashSet<>();
+        for (Action a : actions) {
+            if (a.kind() == Kind.UPDATE && (a.throughput() != null || a.onDemand())) names.add(a.indexName());
+        }
+        return names;
+    }
+
+    /** The rules AWS checks on the request alone, before it looks the table up. */
+    void check() {
+        Set<String> named = new HashSet<>();
+        for (Action a : actions) {
+            if (a.given() == 0) {
+                throw TableShapes.invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
+                        + "GlobalSecondaryIndexUpdate.Delete must not be null");
             }
-            case "Update" -> {
-                if (existing == null || !existing.global()) throw notFound();
-                if (table.billingMode() == BillingMode.PAY_PER_REQUEST) {
-                    throw TableShapes.invalid("ProvisionedThroughput should not be specified for index: " + indexName
-                            + " when BillingMode is PAY_PER_REQUEST");
-                }
-                TableShapes.checkBounds(throughput);
-                changed = existing.withThroughput(throughput);
-                gsis.replaceAll(i -> i.id() == existing.id() ? changed : i);
+            if (a.given() > 1) {
+                throw TableShapes.invalid("Only one global secondary index action is allowed per "
+                        + "GlobalSecondaryIndexUpdate object");
             }
-            default -> {
-                if (existing == null || !existing.global()) throw notFound();
-                if (existing.status() != SecondaryIndex.IndexStatus.ACTIVE) {
-                    throw new DynamoException(ErrorCode.RESOURCE_IN_USE, "Attempt to change a resource which is still in use: "
-                            + "Index " + indexName + " is not in ACTIVE state");
-                }
-                changed = existing.withStatus(SecondaryIndex.IndexStatus.DELETING, false);
-                gsis.replaceAll(i -> i.id() == existing.id() ? changed : i);
+            if (!named.add(a.indexName())) {
+                throw TableShapes.invalid("Only one global secondary index update per index is allowed simultaneously. "
+                        + "Index: " + a.indexName());
+            }
+            if (a.warmEmpty()) {
+                throw TableShapes.invalid("WarmThroughput must have at least one of ReadUnitsPerSecond or "
+                        + "WriteUnitsPerSecond specified for index: " + a.indexName());
+            }
+            if (a.kind() == Kind.CREATE && !definitionsGiven) {
+                throw TableShapes.invalid("AttributeDefinitions is not specified for index: " + a.indexName());
             }
         }
+    }
+
+    /**
+     * Applies the actions, and the switch of the table to {@code billing} if it is one, to the
+     * table's global indexes, inside the catalog's update of the table. Each action is checked
+     * against the table first, then the limits on index builds, then everything is applied.
+     */
+    void apply(TableDefinition table, BillingMode billing, Instant now, TableDefinition.Builder builder,
+               ApiRequest request) {
+        boolean switching = table.billingMode() != billing;
+        Map<String, AttributeValue.Type> attributes = new LinkedHashMap<>(table.attributeDefinitions());
+        Map<String, SecondaryIndex> creates = new LinkedHashMap<>();
+        Map<String, Throughput> throughputs = new LinkedHashMap<>();
+        Set<String> deletes = new HashSet<>();
+        for (Action a : actions) {
+            SecondaryIndex existing = table.index(a.indexName());
+            switch (a.kind()) {
+                case CREATE -> {
+                    creates.put(a.indexName(), create(table, a, existing, billing, attributes));
+                    TableShapes.checkQuota(a.throughput(), a.indexName(), request.region());
+                }
+                case UPDATE -> {
+                    checkExisting(table, a, existing, "update");
+                    Throughput t = update(table, a, existing, billing, switching, now);
+                    TableShapes.checkQuota(t, a.indexName(), request.region());
+                    if (t != null) throughputs.put(a.indexName(), t);
+                }
+                case DELETE -> {
+                    checkExisting(table, a, existing, "delete");
+                    deletes.add(a.indexName());
+                }
+            }
+        }
+        if (switching && billing == BillingMode.PROVISIONED) {
+            List<String> unprovisioned = new ArrayList<>();
+            for (SecondaryIndex i : table.globalIndexes()) {
+                if (i.status() != SecondaryIndex.IndexStatus.DELETING && !deletes.contains(i.name())
+                        && !throughputs.containsKey(i.name())) {
+                    unprovisioned.add(i.name());
+                }
+            }
+            if (!unprovisioned.isEmpty()) {
+                throw TableShapes.invalid("ProvisionedThroughput must be specified for index: "
+                        + String.join(",", unprovisioned));
+            }
+        }
+        checkLimits(table, creates.size(), deletes);
+
+        List<SecondaryIndex> gsis = new ArrayList<>();
+        for (SecondaryIndex i : table.globalIndexes()) {
+            if (deletes.contains(i.name())) {
+                SecondaryIndex dropping = i.withStatus(SecondaryIndex.IndexStatus.DELETING, false);
+                deleted.add(dropping);
+                gsis.add(dropping);
+            } else if (throughputs.containsKey(i.name())) {
+                gsis.add(i.withThroughput(throughputs.get(i.name())));
+            } else {
+                gsis.add(billing == BillingMode.PAY_PER_REQUEST ? i.withThroughput(Throughput.ON_DEMAND) : i);
+            }
+        }
+        for (SecondaryIndex draft : creates.values()) {
+            SecondaryIndex index = new SecondaryIndex(draft.name(), request.emulator().catalog().newIndexId(), true,
+                    draft.keySchema(), draft.projection(), draft.throughput(), SecondaryIndex.IndexStatus.CREATING, true);
+            created.add(index);
+            gsis.add(index);
+        }
+        if (!creates.isEmpty()) builder.attributeDefinitions(usedDefinitions(table, attributes, gsis));
         builder.globalIndexes(gsis);
     }
 
-    /** Starts the background work of the change once the catalog holds it. */
+    /** A Create checked against the table; the index it drafts has no id yet. */
+    private SecondaryIndex create(TableDefinition table, Action a, SecondaryIndex existing, BillingMode billing,
+                                  Map<String, AttributeValue.Type> attributes) {
+        if (existing != null) throw validation("Attempting to create an index which already exists");
+        for (Map.Entry<String, AttributeValue.Type> d : definitions.entrySet()) {
+            AttributeValue.Type had = attributes.get(d.getKey());
+            if (had != null && had != d.getValue()) throw redefined(table, d.getKey(), a);
+            attributes.put(d.getKey(), d.getValue());
+        }
+        KeySchema key = CreateTable.keySchema(a.keySchema(), attributes, false);
+        // The request must define the new index's keys, even those the table defines already.
+        CreateTable.keySchema(a.keySchema(), definitions, false);
+        Projection projection = CreateTable.projection(a.indexName(), a.projectionType(), a.nonKeyAttributes());
+        if (billing == BillingMode.PROVISIONED && a.throughput() == null) {
+            throw TableShapes.invalid("Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: "
+                    + a.indexName());
+        }
+        if (billing == BillingMode.PAY_PER_REQUEST && a.throughput() != null) {
+            throw TableShapes.invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: "
+                    + a.indexName() + " when BillingMode is PAY_PER_REQUEST");
+        }
+        TableShapes.checkBounds(a.throughput());
+        return new SecondaryIndex(a.indexName(), 0, true, key, projection,
+                a.throughput() == null ? Throughput.ON_DEMAND : a.throughput(), SecondaryIndex.IndexStatus.CREATING, true);
+    }
+
+    /**
+     * AWS's text for a new index that defines an attribute with another type than the key
+     * schema already using it: both schemas, each element as {@code key{name:type:keyType}}.
+     */
+    private DynamoException redefined(TableDefinition table, String attribute, Action a) {
+        KeySchema existing = table.keySchema();
+        for (SecondaryIndex i : table.indexes()) {
+            if (!uses(existing, attribute) && uses(i.keySchema(), attribute)) existing = i.keySchema();
+        }
+        List<String> added = new ArrayList<>();
+        for (TableShapes.KeyElement e : a.keySchema()) {
+            added.add(element(e.attributeName(), definitions.get(e.attributeName()), e.keyType()));
+        }
+        List<String> had = new ArrayList<>();
+        had.add(element(existing.partitionKey().name(), existing.partitionKey().type(), "HASH"));
+        if (existing.sortKey() != null) had.add(element(existing.sortKey().name(), existing.sortKey().type(), "RANGE"));
+        return TableShapes.invalid("Attributes cannot be redefined. Please check that your attribute has the same type "
+                + "as previously defined. Existing schema: Schema:[" + String.join(", ", had) + "] New schema: Schema:["
+                + String.join(", ", added) + "]");
+    }
+
+    private static boolean uses(KeySchema k, String attribute) {
+        return k.partitionKey().name().equals(attribute) || (k.sortKey() != null && k.sortKey().name().equals(attribute));
+    }
+
+    private static String element(String name, AttributeValue.Type type, String keyType) {
+        return "SchemaElement: key{" + name + ":" + (type == null ? "?" : type.name()) + ":" + keyType + "}";
+    }
+
+    private static void checkExisting(TableDefinition table, Action a, SecondaryIndex existing, String verb) {
+        if (existing == null) {
+            throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: Index "
+                    + a.indexName() + " for table " + table.name());
+        }
+        if (!existing.global()) {
+            throw validation("Cannot " + verb + " an index that is not a GlobalSecondaryIndex: " + a.indexName());
+        }
+        if (existing.status() == SecondaryIndex.IndexStatus.DELETING) {
+            throw new DynamoException(ErrorCode.RESOURCE_IN_USE, "Attempt to change a resource which is still in use: "
+                    + "Index is being deleted. Table: " + table.name() + " Index: " + a.indexName());
+        }
+    }
+
+    /**
+     * The index's new provisioned throughput, or null when the Update changes none. On demand,
+     * only OnDemandThroughput and WarmThroughput may change, and Eddy keeps neither.
+     */
+    private static Throughput update(TableDefinition table, Action a, SecondaryIndex existing, BillingMode billing,
+                                     boolean switching, Instant now) {
+        if (billing == BillingMode.PAY_PER_REQUEST) {
+            if (a.throughput() != null || !(a.onDemand() || a.warm())) {
+                throw TableShapes.invalid("The only Updates for index: " + a.indexName() + " when TableThroughputMode "
+                        + "is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
+            }
+            return null;
+        }
+        if (a.throughput() == null) {
+            if (!(a.onDemand() || a.warm())) {
+                throw TableShapes.invalid("ProvisionedThroughput must be specified for index: " + a.indexName());
+            }
+            return null;
+        }
+        TableShapes.checkBounds(a.throughput());
+        if (switching) return a.throughput();
+        return TableShapes.changedThroughput(existing.throughput(), a.throughput(), now,
+                "the index " + a.indexName(), "index " + a.indexName());
+    }
+
+    /** AWS's limits on index builds, checked after every action passed its own checks. */
+    private static void checkLimits(TableDefinition table, int creates, Set<String> deletes) {
+        if (creates + deletes.size() > 1) throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, ONE_ONLINE_INDEX);
+        if (creates + deletes.size() == 0) return;
+        for (SecondaryIndex i : table.globalIndexes()) {
+            boolean building = i.status() == SecondaryIndex.IndexStatus.CREATING
+                    || i.status() == SecondaryIndex.IndexStatus.DELETING;
+            if (building && !deletes.contains(i.name())) {
+                throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, ONE_ONLINE_INDEX);
+            }
+        }
+        if (creates > 0 && table.globalIndexes().size() >= CreateTable.MAX_GLOBAL_INDEXES) {
+            throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, "Subscriber limit exceeded: Number of global secondary "
+                    + "indexes exceeds per-table limit of " + CreateTable.MAX_GLOBAL_INDEXES);
+        }
+    }
+
+    /** Starts the background work of the changes once the catalog holds them. */
     void started(TableDefinition table, ApiRequest request) {
-        if (action.equals("Create")) request.emulator().indexes().backfill(table, changed);
-        if (action.equals("Delete")) request.emulator().indexes().drop(table, changed);
+        for (SecondaryIndex i : created) request.emulator().indexes().backfill(table, i);
+        for (SecondaryIndex i : deleted) request.emulator().indexes().drop(table, i);
     }
 
     private static Map<String, AttributeValue.Type> usedDefinitions(TableDefinition table,
@@ -181,11 +382,6 @@ final class GlobalSecondaryIndexUpdates {
             for (KeyAttribute k : used) if (k.name().equals(e.getKey())) out.put(e.getKey(), e.getValue());
         }
         return out;
-    }
-
-    private DynamoException notFound() {
-        return new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: Index: " + indexName
-                + " not found");
     }
 
     private static DynamoException validation(String message) {

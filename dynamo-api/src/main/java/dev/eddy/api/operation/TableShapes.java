@@ -8,6 +8,7 @@ import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.Throughput;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -99,6 +100,32 @@ final class TableShapes {
         if (t.writeCapacityUnits() > MAX_CAPACITY_UNITS) {
             throw invalidBound(t.writeCapacityUnits(), "WriteCapacityUnits");
         }
+    }
+
+    /**
+     * A provisioned throughput changed from {@code current} to {@code requested}, with the
+     * change times and the count of today's decreases DescribeTable reports. Asking for the
+     * current units is refused; {@code subject} and {@code holder} name the table or index in
+     * AWS's message ("the table", "the index gsi1" / "index gsi1").
+     */
+    static Throughput changedThroughput(Throughput current, Throughput requested, Instant now, String subject,
+                                        String holder) {
+        if (current.readCapacityUnits() == requested.readCapacityUnits()
+                && current.writeCapacityUnits() == requested.writeCapacityUnits()) {
+            throw new DynamoException(ErrorCode.VALIDATION, "The provisioned throughput for " + subject
+                    + " will not change. The requested value equals the current value. Current ReadCapacityUnits "
+                    + "provisioned for " + holder + ": " + current.readCapacityUnits() + ". Requested ReadCapacityUnits: "
+                    + requested.readCapacityUnits() + ". Current WriteCapacityUnits provisioned for " + holder + ": "
+                    + current.writeCapacityUnits() + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
+                    + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+        }
+        boolean increase = requested.readCapacityUnits() > current.readCapacityUnits()
+                || requested.writeCapacityUnits() > current.writeCapacityUnits();
+        boolean decrease = requested.readCapacityUnits() < current.readCapacityUnits()
+                || requested.writeCapacityUnits() < current.writeCapacityUnits();
+        return new Throughput(requested.readCapacityUnits(), requested.writeCapacityUnits(),
+                increase ? now : current.lastIncrease(), decrease ? now : current.lastDecrease(),
+                current.decreasesToday() + (decrease ? 1 : 0));
     }
 
     private static DynamoException invalidBound(long value, String what) {

@@ -1,11 +1,11 @@
 package dev.eddy.api.operation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.BillingMode;
+import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStatus;
@@ -13,6 +13,7 @@ import dev.eddy.core.table.Throughput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * UpdateTable: billing mode, provisioned throughput, stream, deletion protection and table
@@ -42,7 +43,8 @@ public final class UpdateTable implements Operation {
         GlobalSecondaryIndexUpdates indexUpdates = GlobalSecondaryIndexUpdates.read(in, c);
         c.throwIfAny();
         TableShapes.checkTableClass(tableClass);
-        checkOneConcern(in, throughput, billingMode, stream);
+        checkOneConcern(in, throughput, billingMode, stream, indexUpdates);
+        indexUpdates.check();
         TableShapes.checkBounds(throughput);
         StreamSpecification requestedStream = stream == null ? null : TableShapes.streamSpecification(stream, false);
         if (sse != null) TableShapes.checkSse(sse);
@@ -50,22 +52,23 @@ public final class UpdateTable implements Operation {
         TableDefinition before = request.emulator().catalog().describe(request.region(), tableName);
         TableDefinition updated = request.emulator().catalog().update(request.region(), tableName, t -> {
             TableDefinition.Builder b = t.toBuilder();
-            changeBilling(t, billingMode == null ? null : BillingMode.valueOf(billingMode), throughput, now,
-                    request.region(), b);
+            BillingMode requested = billingMode == null ? null : BillingMode.valueOf(billingMode);
+            changeBilling(t, requested, throughput, now, request.region(), b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
             if (sse != null) b.kmsMasterKeyArn(changeEncryption(t, sse, request.region()));
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
                 b.tableClass(tableClass).tableClassLastUpdate(now);
             }
-            if (indexUpdates != null) indexUpdates.apply(t, b, request);
+            indexUpdates.apply(t, requested == null ? t.billingMode() : requested, now, b, request);
             return b.build();
         });
-        if (indexUpdates != null) indexUpdates.started(updated, request);
+        indexUpdates.started(updated, request);
+        // Updates of indexes alone leave the table ACTIVE; only the indexes are UPDATING.
         boolean asynchronous = throughput != null || billingMode != null || stream != null || tableClass != null
-                || indexUpdates != null || sse != null;
+                || indexUpdates.createsOrDeletes() || sse != null;
         TableStatus status = asynchronous ? TableStatus.UPDATING : updated.status();
-        TableDefinition answer = answered(before, updated);
+        TableDefinition answer = answered(before, updated, indexUpdates.updating());
         TableDescriptionJson.View view = updated.billingMode() == BillingMode.PAY_PER_REQUEST
                 && before.billingMode() != BillingMode.PAY_PER_REQUEST
                 ? TableDescriptionJson.View.BILLING_SWITCHED : TableDescriptionJson.View.DESCRIBED;
@@ -86,23 +89,30 @@ public final class UpdateTable implements Operation {
 
     /** AWS's one-change-per-call rules, which need no look at the table. */
     private static void checkOneConcern(JsonObject in, Throughput throughput, String billingMode,
-                                        TableShapes.StreamRequest stream) {
+                                        TableShapes.StreamRequest stream, GlobalSecondaryIndexUpdates indexUpdates) {
         List<String> members = new ArrayList<>();
         for (String m : List.of("ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification",
                 "TableClass", "DeletionProtectionEnabled", "ReplicaUpdates", "OnDemandThroughput", "WarmThroughput",
                 "MultiRegionConsistency", "GlobalTableWitnessUpdates")) {
             if (in.has(m)) members.add(m);
         }
-        List<JsonNode> indexUpdates = in.list("GlobalSecondaryIndexUpdates");
-        if (indexUpdates != null && !indexUpdates.isEmpty()) members.add("GlobalSecondaryIndexUpdates");
+        // An empty list counts as absent here, and is refused once the request asks for something else.
+        if (!indexUpdates.isEmpty()) members.add("GlobalSecondaryIndexUpdates");
         if (members.isEmpty()) throw new DynamoException(ErrorCode.VALIDATION, NOTHING_TO_DO);
+        if (indexUpdates.given() && indexUpdates.isEmpty()) {
+            throw TableShapes.invalid("List of GlobalSecondaryIndexUpdates is empty");
+        }
         if (members.size() > 1) {
             if (members.contains("SSESpecification")) throw alone("Server-Side Encryption");
             if (members.contains("TableClass")) throw alone("TableClass");
             if (members.contains("DeletionProtectionEnabled")) throw alone("DeletionProtection");
         }
         if (stream != null && (throughput != null || "PROVISIONED".equals(billingMode))) {
-            throw new DynamoException(ErrorCode.VALIDATION, "You cannot modify stream status while updating table IOPS");
+            throw TableShapes.invalid("You cannot modify stream status while updating table IOPS");
+        }
+        if (indexUpdates.createsOrDeletes()) {
+            if (stream != null) throw TableShapes.invalid("You cannot create or delete index while changing stream status");
+            if (throughput != null) throw TableShapes.invalid("You cannot create or delete index while updating table IOPS");
         }
     }
 
@@ -130,45 +140,40 @@ public final class UpdateTable implements Operation {
             }
             return;
         }
-        Throughput changed = changeThroughput(t, throughput, now);
+        Throughput changed = t.billingMode() == BillingMode.PAY_PER_REQUEST ? throughput
+                : TableShapes.changedThroughput(t.throughput(), throughput, now, "the table", "the table");
         TableShapes.checkQuota(throughput, null, region);
         b.billingMode(BillingMode.PROVISIONED).throughput(changed);
     }
 
-    private static Throughput changeThroughput(TableDefinition t, Throughput requested, Instant now) {
-        Throughput current = t.throughput();
-        if (t.billingMode() == BillingMode.PAY_PER_REQUEST) return requested;
-        if (current.readCapacityUnits() == requested.readCapacityUnits()
-                && current.writeCapacityUnits() == requested.writeCapacityUnits()) {
-            throw new DynamoException(ErrorCode.VALIDATION, "The provisioned throughput for the table will not change. "
-                    + "The requested value equals the current value. Current ReadCapacityUnits provisioned for the table: "
-                    + current.readCapacityUnits() + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
-                    + ". Current WriteCapacityUnits provisioned for the table: " + current.writeCapacityUnits()
-                    + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
-                    + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
-        }
-        boolean increase = requested.readCapacityUnits() > current.readCapacityUnits()
-                || requested.writeCapacityUnits() > current.writeCapacityUnits();
-        boolean decrease = requested.readCapacityUnits() < current.readCapacityUnits()
-                || requested.writeCapacityUnits() < current.writeCapacityUnits();
-        return new Throughput(requested.readCapacityUnits(), requested.writeCapacityUnits(),
-                increase ? now : current.lastIncrease(), decrease ? now : current.lastDecrease(),
-                current.decreasesToday() + (decrease ? 1 : 0));
-    }
-
     /**
      * The description UpdateTable answers with: AWS applies a provisioned throughput change
-     * after answering, so the answer shows the old units and count with the new change times.
+     * after answering, so the answer shows the old units and count with the new change times,
+     * for the table and for each index an Update puts in UPDATING. In a switch of billing mode
+     * the answer already shows the new units.
      */
-    private static TableDefinition answered(TableDefinition before, TableDefinition after) {
-        if (before.billingMode() != BillingMode.PROVISIONED || after.billingMode() != BillingMode.PROVISIONED
-                || before.throughput().equals(after.throughput())) {
-            return after;
+    private static TableDefinition answered(TableDefinition before, TableDefinition after, Set<String> updatingIndexes) {
+        boolean provisioned = before.billingMode() == BillingMode.PROVISIONED
+                && after.billingMode() == BillingMode.PROVISIONED;
+        TableDefinition.Builder b = after.toBuilder();
+        if (provisioned) b.throughput(notYet(before.throughput(), after.throughput()));
+        List<SecondaryIndex> gsis = new ArrayList<>();
+        for (SecondaryIndex i : after.globalIndexes()) {
+            SecondaryIndex was = before.index(i.name());
+            if (!updatingIndexes.contains(i.name()) || was == null) {
+                gsis.add(i);
+                continue;
+            }
+            Throughput shown = provisioned ? notYet(was.throughput(), i.throughput()) : i.throughput();
+            gsis.add(i.withThroughput(shown).withStatus(SecondaryIndex.IndexStatus.UPDATING, false));
         }
-        Throughput old = before.throughput();
-        Throughput now = after.throughput();
-        return after.toBuilder().throughput(new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(),
-                now.lastIncrease(), now.lastDecrease(), old.decreasesToday())).build();
+        return b.globalIndexes(gsis).build();
+    }
+
+    private static Throughput notYet(Throughput old, Throughput now) {
+        if (old.equals(now)) return now;
+        return new Throughput(old.readCapacityUnits(), old.writeCapacityUnits(), now.lastIncrease(), now.lastDecrease(),
+                old.decreasesToday());
     }
 
     /**

@@ -67,7 +67,9 @@ public final class Indexes implements AutoCloseable {
         background.execute(() -> {
             try {
                 if (copyItems(table, index)) {
-                    changeIndex(table, index, i -> i.withStatus(SecondaryIndex.IndexStatus.ACTIVE, false));
+                    // Unless UpdateTable deleted the index meanwhile: its removal follows on this thread.
+                    changeIndex(table, index, i -> i.status() == SecondaryIndex.IndexStatus.CREATING
+                            ? i.withStatus(SecondaryIndex.IndexStatus.ACTIVE, false) : i);
                 }
             } catch (RuntimeException e) {
                 log().log(Level.WARNING, "backfill of index " + index.name() + " failed", e);

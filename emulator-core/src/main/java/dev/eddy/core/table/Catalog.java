@@ -152,7 +152,10 @@ public final class Catalog {
         return nextId();
     }
 
-    /** Removes a table and all its items and index entries. Returns its last definition. */
+    /**
+     * Removes a table and all its items and index entries. Returns its last definition. As on
+     * AWS, a table whose global index is still being built or removed cannot be deleted.
+     */
     public TableDefinition delete(String region, String name) {
         TableDefinition t;
         synchronized (this) {
@@ -161,6 +164,12 @@ public final class Catalog {
                 throw new DynamoException(ErrorCode.VALIDATION,
                         "Resource cannot be deleted as it is currently protected against deletion. "
                                 + "Disable deletion protection first.");
+            }
+            for (SecondaryIndex i : t.globalIndexes()) {
+                if (i.status() != SecondaryIndex.IndexStatus.ACTIVE) {
+                    throw new DynamoException(ErrorCode.RESOURCE_IN_USE, "Attempt to change a resource which is still "
+                            + "in use: Cannot delete table while indexes are being created, updated, or deleted.");
+                }
             }
             try (Batch batch = store.newBatch()) {
                 batch.delete(Family.META, tableKey(region, name));
