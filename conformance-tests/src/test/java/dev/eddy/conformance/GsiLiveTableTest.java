@@ -292,6 +292,9 @@ class GsiLiveTableTest {
                 () -> dynamo.updateTable(u -> u.tableName(table).globalSecondaryIndexUpdates(delete("lsi1"))));
         assertError("LimitExceededException", ONE_ONLINE_INDEX, () -> dynamo.updateTable(u -> u.tableName(table)
                 .globalSecondaryIndexUpdates(delete("by-a"), delete("by-b"))));
+        // counted before the indexes are looked up
+        assertError("LimitExceededException", ONE_ONLINE_INDEX, () -> dynamo.updateTable(u -> u.tableName(table)
+                .globalSecondaryIndexUpdates(delete("ghost1"), delete("ghost2"))));
 
         // Several indexes may change their throughput in one call, but not to what they have. The
         // answer shows the table ACTIVE and the indexes UPDATING, still with their old throughput.

@@ -198,6 +198,9 @@ final class GlobalSecondaryIndexUpdates {
         Map<String, SecondaryIndex> creates = new LinkedHashMap<>();
         Map<String, Throughput> throughputs = new LinkedHashMap<>();
         Set<String> deletes = new HashSet<>();
+        // Two builds in one request are over the limit before either index is looked up.
+        long builds = actions.stream().filter(a -> a.kind() != Kind.UPDATE).count();
+        if (builds > 1) throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, ONE_ONLINE_INDEX);
         for (Action a : actions) {
             SecondaryIndex existing = table.index(a.indexName());
             switch (a.kind()) {
@@ -348,9 +351,11 @@ final class GlobalSecondaryIndexUpdates {
                 "the index " + a.indexName(), "index " + a.indexName());
     }
 
-    /** AWS's limits on index builds, checked after every action passed its own checks. */
+    /**
+     * AWS's limits on index builds against those under way, checked after every action passed
+     * its own checks.
+     */
     private static void checkLimits(TableDefinition table, int creates, Set<String> deletes) {
-        if (creates + deletes.size() > 1) throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, ONE_ONLINE_INDEX);
         if (creates + deletes.size() == 0) return;
         for (SecondaryIndex i : table.globalIndexes()) {
             boolean building = i.status() == SecondaryIndex.IndexStatus.CREATING
