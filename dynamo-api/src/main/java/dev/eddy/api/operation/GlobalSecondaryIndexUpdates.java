@@ -80,7 +80,7 @@ final class GlobalSecondaryIndexUpdates {
             String projectionType = null;
             List<String> nonKey = null;
             if (action.equals("Create")) {
-                keys = TableShapes.keySchema(a, "KeySchema", p + ".keySchema", c);
+                keys = TableShapes.globalIndexKeySchema(a, "KeySchema", p + ".keySchema", c);
                 JsonObject projection = a.object("Projection");
                 c.notNull(p + ".projection", projection);
                 projectionType = projection == null ? null : projection.string("ProjectionType");
@@ -120,9 +120,9 @@ final class GlobalSecondaryIndexUpdates {
                     }
                     attributes.put(d.getKey(), d.getValue());
                 }
-                KeySchema key = CreateTable.keySchema(keySchema, attributes, false);
+                KeySchema key = CreateTable.globalIndexKeySchema(keySchema, attributes);
                 // The request must define the new index's keys, even those the table defines already.
-                CreateTable.keySchema(keySchema, definitions, false);
+                CreateTable.globalIndexKeySchema(keySchema, definitions);
                 Projection projection = CreateTable.projection(indexName, projectionType, nonKeyAttributes);
                 if (table.billingMode() == BillingMode.PROVISIONED && throughput == null) {
                     throw TableShapes.invalid("ProvisionedThroughput must be specified for index: " + indexName);
