@@ -103,7 +103,7 @@ public final class CreateTable implements Operation {
         if (gsis != null) {
             if (gsis.isEmpty()) throw TableShapes.invalid("List of GlobalSecondaryIndexes is empty");
             for (IndexRequest i : gsis) {
-                KeySchema indexKey = keySchema(i.keySchema(), attributes, false);
+                KeySchema indexKey = globalIndexKeySchema(i.keySchema(), attributes);
                 Projection projection = projection(i);
                 if (!indexNames.add(i.name())) throw TableShapes.invalid("Duplicate index name: " + i.name());
                 TableShapes.checkBounds(i.throughput());
@@ -242,6 +242,45 @@ public final class CreateTable implements Operation {
         return new KeySchema(partition, sort);
     }
 
+    /**
+     * A global index's key schema, which may have up to four partition key (HASH) attributes
+     * followed by up to four sort key (RANGE) attributes; one of a partition key and an
+     * optional sort key is checked as any other key schema.
+     */
+    static KeySchema globalIndexKeySchema(List<TableShapes.KeyElement> elements, Map<String, AttributeValue.Type> attributes) {
+        if (elements.size() == 1 || (elements.size() == 2 && "RANGE".equals(elements.get(1).keyType()))) {
+            return keySchema(elements, attributes, false);
+        }
+        List<String> names = new ArrayList<>();
+        for (TableShapes.KeyElement e : elements) names.add(e.attributeName());
+        if (!attributes.keySet().containsAll(names)) {
+            throw TableShapes.invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                    + names + ", AttributeDefinitions: " + attributes.keySet());
+        }
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new DynamoException(ErrorCode.VALIDATION, "The KeySchema contains multiple key attributes with the same name");
+        }
+        if (!elements.get(0).keyType().equals("HASH")) {
+            throw TableShapes.invalidKeySchema("The first KeySchemaElement is not a HASH key type");
+        }
+        List<KeyAttribute> partition = new ArrayList<>();
+        List<KeyAttribute> sort = new ArrayList<>();
+        for (TableShapes.KeyElement e : elements) {
+            boolean hash = e.keyType().equals("HASH");
+            if (hash && !sort.isEmpty()) {
+                throw TableShapes.invalid("All HASH key attributes must precede RANGE key attributes in the KeySchema");
+            }
+            (hash ? partition : sort).add(new KeyAttribute(e.attributeName(), attributes.get(e.attributeName())));
+        }
+        if (partition.size() > KeySchema.MAX_ATTRIBUTES_PER_KEY) {
+            throw TableShapes.invalid("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+        }
+        if (sort.size() > KeySchema.MAX_ATTRIBUTES_PER_KEY) {
+            throw TableShapes.invalid("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+        }
+        return new KeySchema(partition, sort);
+    }
+
     static Projection projection(IndexRequest i) {
         return projection(i.name(), i.projectionType(), i.nonKeyAttributes());
     }
@@ -278,7 +317,9 @@ public final class CreateTable implements Operation {
             }
             String name = i.string("IndexName");
             c.name(p + ".indexName", name, true);
-            List<TableShapes.KeyElement> keySchema = TableShapes.keySchema(i, "KeySchema", p + ".keySchema", c);
+            List<TableShapes.KeyElement> keySchema = global
+                    ? TableShapes.globalIndexKeySchema(i, "KeySchema", p + ".keySchema", c)
+                    : TableShapes.keySchema(i, "KeySchema", p + ".keySchema", c);
             JsonObject projection = i.object("Projection");
             c.notNull(p + ".projection", projection);
             String projectionType = projection == null ? null : projection.string("ProjectionType");

@@ -112,7 +112,7 @@ final class GlobalSecondaryIndexUpdates {
         String projectionType = null;
         List<String> nonKey = null;
         if (kind == Kind.CREATE) {
-            keys = TableShapes.keySchema(a, "KeySchema", p + ".keySchema", c);
+            keys = TableShapes.globalIndexKeySchema(a, "KeySchema", p + ".keySchema", c);
             JsonObject projection = a.object("Projection");
             c.notNull(p + ".projection", projection);
             projectionType = projection == null ? null : projection.string("ProjectionType");
@@ -266,9 +266,9 @@ final class GlobalSecondaryIndexUpdates {
             if (had != null && had != d.getValue()) throw redefined(table, d.getKey(), a);
             attributes.put(d.getKey(), d.getValue());
         }
-        KeySchema key = CreateTable.keySchema(a.keySchema(), attributes, false);
+        KeySchema key = CreateTable.globalIndexKeySchema(a.keySchema(), attributes);
         // The request must define the new index's keys, even those the table defines already.
-        CreateTable.keySchema(a.keySchema(), definitions, false);
+        CreateTable.globalIndexKeySchema(a.keySchema(), definitions);
         Projection projection = CreateTable.projection(a.indexName(), a.projectionType(), a.nonKeyAttributes());
         if (billing == BillingMode.PROVISIONED && a.throughput() == null) {
             throw TableShapes.invalid("Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: "
@@ -290,22 +290,18 @@ final class GlobalSecondaryIndexUpdates {
     private DynamoException redefined(TableDefinition table, String attribute, Action a) {
         KeySchema existing = table.keySchema();
         for (SecondaryIndex i : table.indexes()) {
-            if (!uses(existing, attribute) && uses(i.keySchema(), attribute)) existing = i.keySchema();
+            if (!existing.isKeyAttribute(attribute) && i.keySchema().isKeyAttribute(attribute)) existing = i.keySchema();
         }
         List<String> added = new ArrayList<>();
         for (TableShapes.KeyElement e : a.keySchema()) {
             added.add(element(e.attributeName(), definitions.get(e.attributeName()), e.keyType()));
         }
         List<String> had = new ArrayList<>();
-        had.add(element(existing.partitionKey().name(), existing.partitionKey().type(), "HASH"));
-        if (existing.sortKey() != null) had.add(element(existing.sortKey().name(), existing.sortKey().type(), "RANGE"));
+        for (KeyAttribute k : existing.partitionKeys()) had.add(element(k.name(), k.type(), "HASH"));
+        for (KeyAttribute k : existing.sortKeys()) had.add(element(k.name(), k.type(), "RANGE"));
         return TableShapes.invalid("Attributes cannot be redefined. Please check that your attribute has the same type "
                 + "as previously defined. Existing schema: Schema:[" + String.join(", ", had) + "] New schema: Schema:["
                 + String.join(", ", added) + "]");
-    }
-
-    private static boolean uses(KeySchema k, String attribute) {
-        return k.partitionKey().name().equals(attribute) || (k.sortKey() != null && k.sortKey().name().equals(attribute));
     }
 
     private static String element(String name, AttributeValue.Type type, String keyType) {

@@ -5,6 +5,7 @@ import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.expression.Condition;
 import dev.eddy.core.expression.KeyCondition;
+import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.expression.Legacy;
 import dev.eddy.core.item.AttributeValue;
 import java.util.ArrayList;
@@ -48,13 +49,16 @@ final class LegacyConditions {
     /**
      * KeyConditions as a key condition, checked in DynamoDB's order: each condition's values,
      * then how many conditions there are. An operator no key range can use is reported only
-     * once the table is found: it comes back as {@link KeyConditions#unindexable}.
+     * once the table is found: it comes back as {@link KeyConditions#unindexable}. A query of
+     * an index may hold up to eight, for a global index's multi-attribute key; whether its
+     * key takes more than two is known only with the index ({@link #checkCount}).
      */
-    static KeyConditions keyConditions(Map<String, JsonObject> conditions, dev.eddy.api.json.Constraints c) {
+    static KeyConditions keyConditions(Map<String, JsonObject> conditions, dev.eddy.api.json.Constraints c,
+                                       boolean onIndex) {
         List<Spec> specs = specs(conditions, "keyConditions", c);
         c.throwIfAny();
         for (Spec s : specs) Legacy.checkArguments(s.operator(), s.values());
-        if (specs.isEmpty() || specs.size() > 2) throw validation("Conditions can be of length 1 or 2 only");
+        if (specs.isEmpty() || specs.size() > (onIndex ? 2 * KeySchema.MAX_ATTRIBUTES_PER_KEY : 2)) throw tooMany();
         List<KeyCondition.Term> terms = new ArrayList<>();
         for (Spec s : specs) {
             KeyCondition.Operator op = switch (s.operator()) {
@@ -73,6 +77,15 @@ final class LegacyConditions {
             terms.add(new KeyCondition.Term(s.attribute(), op, s.values()));
         }
         return new KeyConditions(new KeyCondition(terms), null);
+    }
+
+    /** Refuses more than two KeyConditions for a key of single attributes. */
+    static void checkCount(KeyCondition condition, KeySchema schema) {
+        if (!schema.multiAttribute() && condition.terms().size() > 2) throw tooMany();
+    }
+
+    private static DynamoException tooMany() {
+        return validation("Conditions can be of length 1 or 2 only");
     }
 
     /** Read KeyConditions: the key condition, or the error DynamoDB reports once the table is found. */

@@ -16,9 +16,7 @@ public final class Query implements Operation {
         TableDefinition table = request.emulator().catalog().require(request.region(), r.tableName);
         SecondaryIndex index = r.index(table);
         KeySchema schema = index == null ? table.keySchema() : index.keySchema();
-        KeyCondition.KeyQuery keys = r.keyCondition().resolve(schema.partitionKey().name(), schema.partitionKey().type(),
-                schema.hasSortKey() ? schema.sortKey().name() : null,
-                schema.hasSortKey() ? schema.sortKey().type() : null);
+        KeyCondition.KeyQuery keys = r.keyCondition(schema).resolve(schema);
         String filterParameter = r.in.has("QueryFilter") ? "QueryFilter" : "Filter Expression";
         for (String a : r.filterAttributes()) {
             if (schema.isKeyAttribute(a)) {
@@ -27,8 +25,8 @@ public final class Query implements Operation {
             }
         }
         r.checkPathsAgainst(table);
-        Page page = new Reader(request.emulator().store()).query(table, index, keys.partitionKeyValue(),
-                keys.sortKeyCondition(), forward[0], r.exclusiveStartKey, r.pageRequest(table, index));
+        Page page = new Reader(request.emulator().store()).query(table, index, keys, forward[0], r.exclusiveStartKey,
+                r.pageRequest(table, index));
         return r.response(table, index, page);
     }
 }

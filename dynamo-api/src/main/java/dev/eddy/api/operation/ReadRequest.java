@@ -18,6 +18,7 @@ import dev.eddy.core.index.IndexEntries;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.read.Page;
 import dev.eddy.core.read.PageRequest;
+import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
@@ -51,6 +52,7 @@ final class ReadRequest {
     private DynamoException invalidStartKey;
     /** A KeyConditions operator no key range can use: DynamoDB reports it once the table is found. */
     private DynamoException unindexable;
+    private boolean legacyKeyConditions;
     private Condition filter = new Condition.True();
     private final List<String> filterAttributes = new ArrayList<>();
     private final List<Path> filterPaths = new ArrayList<>();
@@ -133,7 +135,9 @@ final class ReadRequest {
         if (projectionText != null) projection = Expressions.projection(projectionText, ctx);
         ctx.checkAllUsed();
         if (query && in.has("KeyConditions")) {
-            LegacyConditions.KeyConditions keys = LegacyConditions.keyConditions(in.objectMap("KeyConditions"), constraints);
+            LegacyConditions.KeyConditions keys = LegacyConditions.keyConditions(in.objectMap("KeyConditions"), constraints,
+                    indexName != null);
+            legacyKeyConditions = true;
             keyCondition = keys.condition();
             unindexable = keys.unindexable();
         }
@@ -166,8 +170,9 @@ final class ReadRequest {
         }
     }
 
-    /** The key condition; throws what DynamoDB reports about it once the table is found. */
-    KeyCondition keyCondition() {
+    /** The key condition; throws what DynamoDB reports about it once the table or index is found. */
+    KeyCondition keyCondition(KeySchema schema) {
+        if (legacyKeyConditions && keyCondition != null) LegacyConditions.checkCount(keyCondition, schema);
         if (unindexable != null) throw unindexable;
         return keyCondition;
     }

@@ -173,8 +173,8 @@ public final class TableDescriptionJson {
 
     public static void writeKeySchema(JsonGenerator g, KeySchema k) throws IOException {
         g.writeArrayFieldStart("KeySchema");
-        writeKeyElement(g, k.partitionKey(), "HASH");
-        if (k.hasSortKey()) writeKeyElement(g, k.sortKey(), "RANGE");
+        for (KeyAttribute a : k.partitionKeys()) writeKeyElement(g, a, "HASH");
+        for (KeyAttribute a : k.sortKeys()) writeKeyElement(g, a, "RANGE");
         g.writeEndArray();
     }
 

@@ -4,6 +4,7 @@ import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
+import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.Throughput;
@@ -46,7 +47,18 @@ final class TableShapes {
     record KeyElement(String attributeName, String keyType) {
     }
 
+    /** A table's or local index's KeySchema: a partition key and an optional sort key. */
     static List<KeyElement> keySchema(JsonObject parent, String member, String path, Constraints c) {
+        return keySchema(parent, member, path, 2, c);
+    }
+
+    /** A global index's KeySchema: up to four partition key and four sort key attributes. */
+    static List<KeyElement> globalIndexKeySchema(JsonObject parent, String member, String path, Constraints c) {
+        return keySchema(parent, member, path, 2 * KeySchema.MAX_ATTRIBUTES_PER_KEY, c);
+    }
+
+    private static List<KeyElement> keySchema(JsonObject parent, String member, String path, int maxElements,
+                                              Constraints c) {
         List<JsonObject> elements = parent.objects(member, "KeySchemaElement");
         c.notNull(path, elements);
         if (elements == null) return null;
@@ -55,7 +67,9 @@ final class TableShapes {
             out.add(new KeyElement(e == null ? null : e.string("AttributeName"), e == null ? null : e.string("KeyType")));
         }
         if (elements.size() < 1) c.add(path, "[]", "Member must have length greater than or equal to 1");
-        if (elements.size() > 2) c.add(path, shown(out), "Member must have length less than or equal to 2");
+        if (elements.size() > maxElements) {
+            c.add(path, shown(out), "Member must have length less than or equal to " + maxElements);
+        }
         for (int i = 0; i < out.size(); i++) {
             String elementPath = path + "." + (i + 1) + ".member";
             String name = out.get(i).attributeName();

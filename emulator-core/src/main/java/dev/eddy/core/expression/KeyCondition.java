@@ -2,14 +2,19 @@ package dev.eddy.core.expression;
 
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.Values;
+import dev.eddy.core.table.KeyAttribute;
+import dev.eddy.core.table.KeySchema;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A Query's key condition (KeyConditionExpression or legacy KeyConditions): one or two
- * terms, each on one attribute. Which is the partition key is known only with the table's
- * key schema: {@link #resolve} answers the partition key value and the sort key condition a
- * range scan uses.
+ * A Query's key condition (KeyConditionExpression or legacy KeyConditions): terms, each on
+ * one attribute, one or two for a single-attribute key and up to eight for a global index's
+ * multi-attribute key. Which is the partition key is known only with the key schema:
+ * {@link #resolve} answers the partition key values and the sort key condition a range scan
+ * uses.
  */
 public record KeyCondition(List<Term> terms) {
 
@@ -41,8 +46,31 @@ public record KeyCondition(List<Term> terms) {
         }
     }
 
-    /** What a Query reads: one item collection, optionally narrowed by a sort key condition (null for none). */
-    public record KeyQuery(AttributeValue partitionKeyValue, Term sortKeyCondition) {
+    /**
+     * What a Query reads: one item collection (one value per partition key attribute), the
+     * values of the leading sort key attributes it fixes by equality, and the condition on the
+     * sort key attribute after them (null for none).
+     */
+    public record KeyQuery(List<AttributeValue> partitionKeyValues, List<AttributeValue> sortKeyPrefix,
+                           Term sortKeyCondition) {
+        public KeyQuery {
+            partitionKeyValues = List.copyOf(partitionKeyValues);
+            sortKeyPrefix = List.copyOf(sortKeyPrefix);
+        }
+
+        /** The partition key value; for a multi-attribute partition key, the first. */
+        public AttributeValue partitionKeyValue() {
+            return partitionKeyValues.get(0);
+        }
+    }
+
+    /** Matches the terms to a table's or index's key schema, failing as AWS fails. */
+    public KeyQuery resolve(KeySchema schema) {
+        if (schema.multiAttribute()) return resolveMultiAttribute(schema);
+        if (terms.size() > 2) throw Messages.keyConditionNotSupported();
+        KeyAttribute sortKey = schema.sortKey();
+        return resolve(schema.partitionKey().name(), schema.partitionKey().type(),
+                sortKey == null ? null : sortKey.name(), sortKey == null ? null : sortKey.type());
     }
 
     /**
@@ -67,7 +95,51 @@ public record KeyCondition(List<Term> terms) {
                 if (v.type() != sortKeyType) throw Messages.keyTypeMismatch();
             }
         }
-        return new KeyQuery(partition.values().get(0), sort);
+        return new KeyQuery(List.of(partition.values().get(0)), List.of(), sort);
+    }
+
+    /**
+     * A global index's multi-attribute key: an equality on every partition key attribute, and
+     * conditions on a leading run of the sort key attributes, in key schema order whatever
+     * the order of the terms, all equalities but the last.
+     */
+    private KeyQuery resolveMultiAttribute(KeySchema schema) {
+        Map<String, Term> byAttribute = new HashMap<>();
+        for (Term t : terms) {
+            if (!schema.isKeyAttribute(t.attribute())) throw Messages.keyConditionNotSupported();
+            byAttribute.put(t.attribute(), t);
+        }
+        List<String> notEqual = new ArrayList<>();
+        for (KeyAttribute k : schema.partitionKeys()) {
+            Term t = byAttribute.get(k.name());
+            if (t == null || t.operator() != Operator.EQ) notEqual.add(k.name());
+        }
+        if (!notEqual.isEmpty()) {
+            if (schema.partitionKeys().size() == 1) {
+                Term t = byAttribute.get(schema.partitionKey().name());
+                throw t == null ? Messages.missedKeyElement(schema.partitionKey().name()) : Messages.keyConditionNotSupported();
+            }
+            throw Messages.partitionKeyNeedsEqualities(notEqual);
+        }
+        int last = -1;
+        for (int i = 0; i < schema.sortKeys().size(); i++) if (byAttribute.containsKey(schema.sortKeys().get(i).name())) last = i;
+        List<String> notFixed = new ArrayList<>();
+        for (int i = 0; i < last; i++) {
+            Term t = byAttribute.get(schema.sortKeys().get(i).name());
+            if (t == null || t.operator() != Operator.EQ) notFixed.add(schema.sortKeys().get(i).name());
+        }
+        if (!notFixed.isEmpty()) throw Messages.sortKeyNeedsEqualities(notFixed, schema.sortKeys().get(last).name());
+        for (KeyAttribute k : schema.attributes()) {
+            Term t = byAttribute.get(k.name());
+            if (t == null) continue;
+            for (AttributeValue v : t.values()) if (v.type() != k.type()) throw Messages.keyTypeMismatch();
+        }
+        List<AttributeValue> partition = new ArrayList<>(schema.partitionKeys().size());
+        for (KeyAttribute k : schema.partitionKeys()) partition.add(byAttribute.get(k.name()).values().get(0));
+        List<AttributeValue> prefix = new ArrayList<>(Math.max(last, 0));
+        for (int i = 0; i < last; i++) prefix.add(byAttribute.get(schema.sortKeys().get(i).name()).values().get(0));
+        Term sort = last < 0 ? null : byAttribute.get(schema.sortKeys().get(last).name());
+        return new KeyQuery(partition, prefix, sort);
     }
 
     /** Reads the bound condition tree of a KeyConditionExpression into terms. */
@@ -82,7 +154,8 @@ public record KeyCondition(List<Term> terms) {
             }
             terms.add(t);
         }
-        if (terms.size() > 2) throw Messages.keyConditionNotSupported();
+        // A global index's multi-attribute key takes up to eight; others are held to two once the key schema is known.
+        if (terms.size() > 2 * KeySchema.MAX_ATTRIBUTES_PER_KEY) throw Messages.keyConditionNotSupported();
         return new KeyCondition(terms);
     }
 

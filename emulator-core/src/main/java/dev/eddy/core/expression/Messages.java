@@ -3,6 +3,7 @@ package dev.eddy.core.expression;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import java.util.Collection;
+import java.util.List;
 
 /** AWS's texts for expression errors, verbatim; every one is a ValidationException. */
 final class Messages {
@@ -196,6 +197,21 @@ final class Messages {
 
     static DynamoException missedKeyElement(String name) {
         return validation("Query condition missed key schema element: " + name);
+    }
+
+    /**
+     * A Query on a multi-attribute partition key without an equality on each attribute. The
+     * wording follows AWS's for sort key attributes; AWS's own text for this case is not known.
+     */
+    static DynamoException partitionKeyNeedsEqualities(List<String> attributes) {
+        return validation("HASH key attributes " + String.join(", ", attributes)
+                + " must have equality conditions specified in the query");
+    }
+
+    /** A condition on a sort key attribute of a multi-attribute key, without equalities on those before it. */
+    static DynamoException sortKeyNeedsEqualities(List<String> attributes, String conditioned) {
+        return validation("RANGE key attributes " + String.join(", ", attributes) + " must have equality conditions "
+                + "specified in the query because a condition is present on key attribute " + conditioned);
     }
 
     static DynamoException keyTypeMismatch() {

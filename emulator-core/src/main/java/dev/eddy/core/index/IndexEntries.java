@@ -9,7 +9,9 @@ import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +19,11 @@ import java.util.Map;
  * key, the index partition key, the index sort key (self-delimiting), then the table's
  * partition key (self-delimiting) and sort key, so entries are unique and one index item
  * collection is one sorted range. Value: the item as the index projects it.
+ *
+ * <p>A multi-attribute partition key is encoded as its values' self-delimiting encodings one
+ * after another, and a multi-attribute sort key likewise: since each encoding keeps order and
+ * none is a prefix of another, byte order is the order of the values compared one after
+ * another, in key schema order.
  */
 public final class IndexEntries {
     private IndexEntries() {
@@ -25,6 +32,7 @@ public final class IndexEntries {
     /** The entry key of an item, or null when the item is not in the index (a sparse index). */
     public static byte[] key(SecondaryIndex index, KeySchema tableKey, Map<String, AttributeValue> item) {
         KeySchema k = index.keySchema();
+        if (k.multiAttribute()) return multiAttributeKey(index, tableKey, item);
         AttributeValue partition = indexKeyValue(k.partitionKey(), item);
         if (partition == null) return null;
         AttributeValue sort = null;
@@ -35,9 +43,43 @@ public final class IndexEntries {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
         out.writeBytes(PrimaryKey.collectionPrefix(index.id(), partition));
         if (sort != null) KeyCodec.writeTerminated(sort, out);
+        writeTableKey(tableKey, item, out);
+        return out.toByteArray();
+    }
+
+    /** An item missing any of a multi-attribute key's attributes is not in the index. */
+    private static byte[] multiAttributeKey(SecondaryIndex index, KeySchema tableKey, Map<String, AttributeValue> item) {
+        KeySchema k = index.keySchema();
+        List<AttributeValue> partition = new ArrayList<>(k.partitionKeys().size());
+        for (KeyAttribute a : k.partitionKeys()) {
+            AttributeValue v = indexKeyValue(a, item);
+            if (v == null) return null;
+            partition.add(v);
+        }
+        List<AttributeValue> sort = new ArrayList<>(k.sortKeys().size());
+        for (KeyAttribute a : k.sortKeys()) {
+            AttributeValue v = indexKeyValue(a, item);
+            if (v == null) return null;
+            sort.add(v);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        out.writeBytes(collection(index, partition));
+        for (AttributeValue v : sort) KeyCodec.writeTerminated(v, out);
+        writeTableKey(tableKey, item, out);
+        return out.toByteArray();
+    }
+
+    private static void writeTableKey(KeySchema tableKey, Map<String, AttributeValue> item, ByteArrayOutputStream out) {
         KeyCodec.writeTerminated(item.get(tableKey.partitionKey().name()), out);
         if (tableKey.hasSortKey()) out.writeBytes(KeyCodec.encode(item.get(tableKey.sortKey().name())));
-        return out.toByteArray();
+    }
+
+    /** The common prefix of the entries of one index item collection: one value per partition key attribute. */
+    public static byte[] collection(SecondaryIndex index, List<AttributeValue> partition) {
+        if (!index.keySchema().multiAttribute()) return PrimaryKey.collectionPrefix(index.id(), partition.get(0));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        for (AttributeValue v : partition) KeyCodec.writeTerminated(v, bytes);
+        return PrimaryKey.collectionPrefix(index.id(), bytes.toByteArray());
     }
 
     /**
@@ -47,7 +89,14 @@ public final class IndexEntries {
      */
     public static boolean keySizesFit(SecondaryIndex index, Map<String, AttributeValue> item) {
         KeySchema k = index.keySchema();
-        return Keys.withinSizeLimits(item.get(k.partitionKey().name()), k.hasSortKey() ? item.get(k.sortKey().name()) : null);
+        if (!k.multiAttribute()) {
+            return Keys.withinSizeLimits(item.get(k.partitionKey().name()), k.hasSortKey() ? item.get(k.sortKey().name()) : null);
+        }
+        for (KeyAttribute a : k.partitionKeys()) if (!Keys.withinSizeLimits(item.get(a.name()), null)) return false;
+        for (KeyAttribute a : k.sortKeys()) {
+            if (!Keys.withinSizeLimits(item.get(k.partitionKey().name()), item.get(a.name()))) return false;
+        }
+        return true;
     }
 
     /**

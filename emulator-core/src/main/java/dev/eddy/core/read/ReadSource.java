@@ -13,6 +13,7 @@ import dev.eddy.core.write.PrimaryKey;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,11 +35,22 @@ record ReadSource(TableDefinition table, SecondaryIndex index) {
         return index == null ? table.keySchema() : index.keySchema();
     }
 
-    byte[] collection(AttributeValue partition) {
-        return PrimaryKey.collectionPrefix(id(), partition);
+    /**
+     * The common prefix of the keys a Query reads: the item collection of the partition key
+     * values, narrowed by the values of the leading sort key attributes of a multi-attribute
+     * sort key that the query fixes ({@code sortKeyPrefix}, empty for none).
+     */
+    byte[] collection(List<AttributeValue> partition, List<AttributeValue> sortKeyPrefix) {
+        if (index == null) return PrimaryKey.collectionPrefix(id(), partition.get(0));
+        byte[] collection = IndexEntries.collection(index, partition);
+        if (sortKeyPrefix.isEmpty()) return collection;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(collection.length + 32);
+        out.writeBytes(collection);
+        for (AttributeValue v : sortKeyPrefix) KeyCodec.writeTerminated(v, out);
+        return out.toByteArray();
     }
 
-    /** The first key whose sort key is {@code v}. */
+    /** The first key whose (next) sort key attribute is {@code v}. */
     byte[] at(byte[] collection, AttributeValue v) {
         return concat(collection, index == null ? KeyCodec.encode(v) : terminated(v));
     }

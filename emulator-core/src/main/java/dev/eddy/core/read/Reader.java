@@ -10,6 +10,7 @@ import dev.eddy.core.item.Values;
 import dev.eddy.core.storage.Cursor;
 import dev.eddy.core.storage.Family;
 import dev.eddy.core.storage.Store;
+import dev.eddy.core.table.KeyAttribute;
 import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
@@ -35,12 +36,20 @@ public final class Reader {
         this.store = store;
     }
 
-    /** One page of a Query; {@code index} null for the table, {@code sortCondition} null for none. */
+    /** One page of a Query of a single-attribute key; {@code index} null for the table, {@code sortCondition} null for none. */
     public Page query(TableDefinition table, SecondaryIndex index, AttributeValue partition,
                       KeyCondition.Term sortCondition, boolean forward, Map<String, AttributeValue> exclusiveStartKey,
                       PageRequest request) {
+        return query(table, index, new KeyCondition.KeyQuery(List.of(partition), List.of(), sortCondition), forward,
+                exclusiveStartKey, request);
+    }
+
+    /** One page of a Query; {@code index} null for the table. */
+    public Page query(TableDefinition table, SecondaryIndex index, KeyCondition.KeyQuery keys, boolean forward,
+                      Map<String, AttributeValue> exclusiveStartKey, PageRequest request) {
         ReadSource source = new ReadSource(table, index);
-        byte[] collection = source.collection(partition);
+        KeyCondition.Term sortCondition = keys.sortKeyCondition();
+        byte[] collection = source.collection(keys.partitionKeyValues(), keys.sortKeyPrefix());
         byte[] lower = collection;
         byte[] upper = ReadSource.increment(collection);
         if (sortCondition != null) {
@@ -67,11 +76,13 @@ public final class Reader {
         if (exclusiveStartKey != null) {
             byte[] start = startKey(source, exclusiveStartKey);
             KeySchema k = source.keySchema();
-            boolean samePartition = Values.compare(exclusiveStartKey.get(k.partitionKey().name()), partition) == 0;
+            boolean samePartition = sameValues(k.partitionKeys(), exclusiveStartKey, keys.partitionKeyValues());
             if (sortCondition == null) {
                 if (!samePartition) throw invalidStart("The provided starting key is outside query boundaries based on provided conditions");
             } else {
-                if (!sortCondition.test(exclusiveStartKey.get(k.sortKey().name()))) {
+                String conditioned = sortCondition.attribute();
+                if (!sameValues(k.sortKeys(), exclusiveStartKey, keys.sortKeyPrefix())
+                        || !sortCondition.test(exclusiveStartKey.get(conditioned))) {
                     throw invalidStart("The provided starting key does not match the range key predicate");
                 }
                 if (!samePartition) throw invalidStart("The query can return at most one row and cannot be restarted");
@@ -80,6 +91,15 @@ public final class Reader {
             else upper = min(upper, start);
         }
         return read(source, lower, upper, forward, request);
+    }
+
+    /** Whether a starting key holds {@code values} in the leading attributes of {@code attributes}. */
+    private static boolean sameValues(List<KeyAttribute> attributes, Map<String, AttributeValue> key,
+                                      List<AttributeValue> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (Values.compare(key.get(attributes.get(i).name()), values.get(i)) != 0) return false;
+        }
+        return true;
     }
 
     /** One page of a Scan of segment {@code segment} of {@code totalSegments} (0 of 1 for a whole scan). */

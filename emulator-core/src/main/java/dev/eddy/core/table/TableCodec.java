@@ -115,20 +115,38 @@ final class TableCodec {
         return tags;
     }
 
+    /**
+     * A key schema: the first partition key attribute, then a shape byte whose low nibble is
+     * the number of sort key attributes and whose high nibble the number of partition key
+     * attributes after the first, then those attributes. A single-attribute key's shape byte
+     * is 0 or 1, the boolean "has a sort key" of the format before multi-attribute keys, so
+     * definitions stored before them read unchanged.
+     */
     private static void writeKeySchema(DataOutputStream out, KeySchema k) throws IOException {
-        out.writeUTF(k.partitionKey().name());
-        out.writeUTF(k.partitionKey().type().name());
-        out.writeBoolean(k.hasSortKey());
-        if (k.hasSortKey()) {
-            out.writeUTF(k.sortKey().name());
-            out.writeUTF(k.sortKey().type().name());
-        }
+        writeKeyAttribute(out, k.partitionKey());
+        List<KeyAttribute> morePartition = k.partitionKeys().subList(1, k.partitionKeys().size());
+        out.writeByte(morePartition.size() << 4 | k.sortKeys().size());
+        for (KeyAttribute a : k.sortKeys()) writeKeyAttribute(out, a);
+        for (KeyAttribute a : morePartition) writeKeyAttribute(out, a);
     }
 
     private static KeySchema readKeySchema(DataInputStream in) throws IOException {
-        KeyAttribute pk = new KeyAttribute(in.readUTF(), AttributeValue.Type.valueOf(in.readUTF()));
-        KeyAttribute sk = in.readBoolean() ? new KeyAttribute(in.readUTF(), AttributeValue.Type.valueOf(in.readUTF())) : null;
-        return new KeySchema(pk, sk);
+        List<KeyAttribute> partition = new ArrayList<>(1);
+        partition.add(readKeyAttribute(in));
+        int shape = in.readUnsignedByte();
+        List<KeyAttribute> sort = new ArrayList<>(shape & 0x0F);
+        for (int i = 0; i < (shape & 0x0F); i++) sort.add(readKeyAttribute(in));
+        for (int i = 0; i < shape >>> 4; i++) partition.add(readKeyAttribute(in));
+        return new KeySchema(partition, sort);
+    }
+
+    private static void writeKeyAttribute(DataOutputStream out, KeyAttribute a) throws IOException {
+        out.writeUTF(a.name());
+        out.writeUTF(a.type().name());
+    }
+
+    private static KeyAttribute readKeyAttribute(DataInputStream in) throws IOException {
+        return new KeyAttribute(in.readUTF(), AttributeValue.Type.valueOf(in.readUTF()));
     }
 
     private static void writeThroughput(DataOutputStream out, Throughput t) throws IOException {

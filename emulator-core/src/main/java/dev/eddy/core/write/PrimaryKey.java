@@ -30,7 +30,12 @@ public record PrimaryKey(AttributeValue partition, AttributeValue sort) {
         return collectionPrefix(tableId, KeyCodec.encode(partition));
     }
 
-    private static byte[] collectionPrefix(long tableId, byte[] partitionBytes) {
+    /**
+     * The same from the partition key's encoding: {@link KeyCodec#encode} of its value, or for
+     * a global index's multi-attribute partition key the self-delimiting encodings of its
+     * values one after another.
+     */
+    public static byte[] collectionPrefix(long tableId, byte[] partitionBytes) {
         return ByteBuffer.allocate(8 + 4 + 2 + partitionBytes.length)
                 .put(Catalog.idPrefix(tableId))
                 .putInt(KeyCodec.partitionHash(partitionBytes))

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.table.KeyAttribute;
+import dev.eddy.core.table.KeySchema;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,50 @@ class ProjectionKeyConditionTest {
         KeyCondition k = key(text);
         assertEquals(message, assertThrows(DynamoException.class,
                 () -> k.resolve("pk", AttributeValue.Type.S, "sk", AttributeValue.Type.N)).getMessage());
+    }
+
+    /** A global index keyed HASH (h1 S, h2 S), RANGE (r1 N, r2 S, r3 S). */
+    private static final KeySchema MULTI = new KeySchema(
+            List.of(new KeyAttribute("h1", AttributeValue.Type.S), new KeyAttribute("h2", AttributeValue.Type.S)),
+            List.of(new KeyAttribute("r1", AttributeValue.Type.N), new KeyAttribute("r2", AttributeValue.Type.S),
+                    new KeyAttribute("r3", AttributeValue.Type.S)));
+
+    @Test
+    void aMultiAttributeKeyConditionGivesThePartitionValuesTheFixedSortPrefixAndTheLastCondition() {
+        KeyCondition.KeyQuery q = key("r2 > :s AND h2 = :p AND r1 = :one AND h1 = :pre").resolve(MULTI);
+        assertEquals(List.of(s("pr"), s("p")), q.partitionKeyValues());
+        assertEquals(List.of(n("1")), q.sortKeyPrefix());
+        assertEquals("r2", q.sortKeyCondition().attribute());
+        KeyCondition.KeyQuery all = key("h1 = :p AND h2 = :p AND r1 = :one AND r2 = :s AND r3 = :s").resolve(MULTI);
+        assertEquals(List.of(n("1"), s("s")), all.sortKeyPrefix());
+        assertEquals(KeyCondition.Operator.EQ, all.sortKeyCondition().operator());
+        KeyCondition.KeyQuery partitionOnly = key("h1 = :p AND h2 = :p").resolve(MULTI);
+        assertEquals(List.of(), partitionOnly.sortKeyPrefix());
+        assertNull(partitionOnly.sortKeyCondition());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "h1 = :p | HASH key attributes h2 must have equality conditions specified in the query",
+            "h1 = :p AND h2 > :p | HASH key attributes h2 must have equality conditions specified in the query",
+            "r1 = :one | HASH key attributes h1, h2 must have equality conditions specified in the query",
+            "h1 = :p AND h2 = :p AND r2 = :s | RANGE key attributes r1 must have equality conditions specified in the query because a condition is present on key attribute r2",
+            "h1 = :p AND h2 = :p AND r1 > :one AND r2 = :s | RANGE key attributes r1 must have equality conditions specified in the query because a condition is present on key attribute r2",
+            "h1 = :p AND h2 = :p AND r3 = :s | RANGE key attributes r1, r2 must have equality conditions specified in the query because a condition is present on key attribute r3",
+            "h1 = :p AND h2 = :p AND x = :s | Query key condition not supported",
+            "h1 = :one AND h2 = :p | One or more parameter values were invalid: Condition parameter type does not match schema type",
+            "h1 = :p AND h2 = :p AND begins_with(r1, :s) | One or more parameter values were invalid: Condition parameter type does not match schema type",
+    })
+    void multiAttributeKeyConditionsAreCheckedAgainstTheKeySchema(String text, String message) {
+        KeyCondition k = key(text);
+        assertEquals(message, assertThrows(DynamoException.class, () -> k.resolve(MULTI)).getMessage());
+    }
+
+    @Test
+    void aSingleAttributeKeyTakesAtMostTwoConditions() {
+        KeySchema single = new KeySchema(new KeyAttribute("pk", AttributeValue.Type.S), new KeyAttribute("sk", AttributeValue.Type.N));
+        KeyCondition k = key("pk = :p AND sk = :one AND x = :two");
+        assertEquals("Query key condition not supported", assertThrows(DynamoException.class, () -> k.resolve(single)).getMessage());
     }
 
     @Test

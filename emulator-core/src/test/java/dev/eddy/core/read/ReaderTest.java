@@ -147,6 +147,82 @@ class ReaderTest {
         }
     }
 
+    /** A table with a global index keyed HASH (g S, h N), RANGE (a, b) of the given types. */
+    private TableDefinition multiAttributeTable(AttributeValue.Type aType, AttributeValue.Type bType) {
+        KeySchema key = new KeySchema(new KeyAttribute("pk", S), new KeyAttribute("sk", N));
+        SecondaryIndex gsi = new SecondaryIndex("multi", 0, true,
+                new KeySchema(List.of(new KeyAttribute("g", S), new KeyAttribute("h", N)),
+                        List.of(new KeyAttribute("a", aType), new KeyAttribute("b", bType))),
+                new Projection(Projection.Type.ALL, null), Throughput.ON_DEMAND, SecondaryIndex.IndexStatus.ACTIVE, false);
+        return emulator.catalog().create(TableDefinition.builder().region("r").name("multi" + aType + bType)
+                .keySchema(key).attributeDefinitions(Map.of("pk", S, "sk", N, "g", S, "h", N, "a", aType, "b", bType))
+                .globalIndexes(List.of(gsi)).build());
+    }
+
+    @Test
+    void multiAttributeIndexQueriesReturnTheItemsOfTheirConditionsOrderedByEachSortKeyAttributeInTurn() {
+        for (AttributeValue.Type[] types : new AttributeValue.Type[][] {{S, N}, {N, B}, {B, S}}) {
+            TableDefinition t = multiAttributeTable(types[0], types[1]);
+            SecondaryIndex index = t.index("multi");
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                Map<String, AttributeValue> item = new LinkedHashMap<>();
+                item.put("pk", new AttributeValue.S("p" + i % 7));
+                item.put("sk", AttributeValue.n(i));
+                item.put("g", new AttributeValue.S(i % 2 == 0 ? "x" : "x\u0000"));
+                item.put("h", AttributeValue.n(i % 3 == 0 ? 1 : 10));
+                if (i % 11 != 0) item.put("a", randomValue(types[0]));
+                if (i % 13 != 0) item.put("b", randomValue(types[1]));
+                emulator.items().write(t, Keys.fromItem(t, item), old -> item);
+                items.add(item);
+            }
+            for (int round = 0; round < 80; round++) {
+                List<AttributeValue> partition = List.of(new AttributeValue.S(round % 2 == 0 ? "x" : "x\u0000"),
+                        AttributeValue.n(round % 3 == 0 ? 1 : 10));
+                boolean onB = round % 4 != 0;
+                String sortName = onB ? "b" : "a";
+                AttributeValue.Type type = onB ? types[1] : types[0];
+                List<AttributeValue> prefix = onB ? List.of(items.get(random.nextInt(items.size())).getOrDefault("a",
+                        randomValue(types[0]))) : List.of();
+                KeyCondition.Operator op = KeyCondition.Operator.values()[round % 7];
+                if (op == KeyCondition.Operator.BEGINS_WITH && type == N) op = KeyCondition.Operator.GE;
+                AttributeValue lo = randomValue(type);
+                AttributeValue hi = randomValue(type);
+                if (Values.compare(lo, hi) > 0) { AttributeValue x = lo; lo = hi; hi = x; }
+                KeyCondition.Term term = round % 5 == 0 ? null
+                        : new KeyCondition.Term(sortName, op, op == KeyCondition.Operator.BETWEEN ? List.of(lo, hi) : List.of(lo));
+                List<Map<String, AttributeValue>> expected = new ArrayList<>();
+                for (Map<String, AttributeValue> i : items) {
+                    if (!i.containsKey("a") || !i.containsKey("b")) continue;
+                    if (!i.get("g").equals(partition.get(0)) || Values.compare(i.get("h"), partition.get(1)) != 0) continue;
+                    if (onB && Values.compare(i.get("a"), prefix.get(0)) != 0) continue;
+                    if (term != null && !term.test(i.get(sortName))) continue;
+                    expected.add(i);
+                }
+                Comparator<Map<String, AttributeValue>> order = (x, y) -> {
+                    int c = Values.compare(x.get("a"), y.get("a"));
+                    if (c == 0) c = Values.compare(x.get("b"), y.get("b"));
+                    if (c == 0) c = Values.compare(x.get("pk"), y.get("pk"));
+                    return c != 0 ? c : Values.compare(x.get("sk"), y.get("sk"));
+                };
+                boolean forward = round % 3 != 1;
+                expected.sort(forward ? order : order.reversed());
+                List<Map<String, AttributeValue>> got = new ArrayList<>();
+                Map<String, AttributeValue> start = null;
+                do {
+                    Page page = reader.query(t, index, new KeyCondition.KeyQuery(partition, prefix, term), forward, start,
+                            new PageRequest(1 + round % 5, i -> true, true, false));
+                    got.addAll(page.items());
+                    start = page.lastEvaluatedKey();
+                    if (start != null) assertEquals(Set.of("pk", "sk", "g", "h", "a", "b"), start.keySet());
+                } while (start != null);
+                assertEquals(keys(expected), keys(got), types[0] + "," + types[1] + " " + prefix + " " + term);
+            }
+            assertEquals(items.stream().filter(i -> i.containsKey("a") && i.containsKey("b")).count(),
+                    TableStats.itemCount(emulator.store(), index.id()));
+        }
+    }
+
     private static List<List<AttributeValue>> keys(List<Map<String, AttributeValue>> items) {
         List<List<AttributeValue>> out = new ArrayList<>();
         for (Map<String, AttributeValue> i : items) out.add(List.of(i.get("pk"), i.get("sk")));
