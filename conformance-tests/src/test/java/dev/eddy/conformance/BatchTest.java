@@ -124,8 +124,9 @@ class BatchTest {
         assertTrue(refused.endsWith("]}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: "
                 + "[Member must have length less than or equal to 25, Member must have length greater than or equal to 1]"), refused);
         RawHttp.Answer empty = RawHttp.post("DynamoDB_20120810.BatchWriteItem", "{\"RequestItems\":{}}");
-        assertEquals("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
-                + "Member must have length greater than or equal to 1", empty.json().get("message").asText());
+        assertEquals("The requestItems parameter is required for BatchWriteItem", empty.json().get("message").asText());
+        assertEquals("The requestItems parameter is required for BatchGetItem",
+                RawHttp.post("DynamoDB_20120810.BatchGetItem", "{\"RequestItems\":{}}").json().get("message").asText());
         List<WriteRequest> twentyFiveEach = new ArrayList<>(tooMany.subList(0, 13));
         List<WriteRequest> rest = List.of(put(Map.of("pk", s("a"), "sk", AttributeValue.fromN("1"))),
                 put(Map.of("pk", s("a"), "sk", AttributeValue.fromN("2"))), put(Map.of("pk", s("a"), "sk", AttributeValue.fromN("3"))),
@@ -154,6 +155,10 @@ class BatchTest {
         for (int i = 0; i < 41; i++) rangeKeys.add(Map.of("pk", s("r"), "sk", AttributeValue.fromN(Integer.toString(i))));
         split.put(rangeTable, KeysAndAttributes.builder().keys(rangeKeys).build());
         assertValidation("Too many items requested for the BatchGetItem call", () -> dynamo.batchGetItem(b -> b.requestItems(split)));
+        // More than a hundred keys for one table break that list's own limit, named without its value.
+        assertValidation("1 validation error detected: Value at 'RequestItems." + hashTable + ".member.Keys' failed to satisfy "
+                + "constraint: Member must have length less than or equal to 100", () -> dynamo.batchGetItem(b -> b.requestItems(
+                Map.of(hashTable, KeysAndAttributes.builder().keys(keys).build()))));
         assertValidation("Provided list of item keys contains duplicates", () -> dynamo.batchGetItem(b -> b.requestItems(Map.of(hashTable,
                 KeysAndAttributes.builder().keys(Map.of("pk", s("x")), Map.of("pk", s("x"))).build()))));
         assertValidation("The provided key element does not match the schema", () -> dynamo.batchGetItem(b -> b.requestItems(Map.of(hashTable,

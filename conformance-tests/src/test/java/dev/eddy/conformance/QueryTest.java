@@ -245,6 +245,8 @@ class QueryTest {
                 () -> dynamo.query(q -> q.tableName(numberSorted)));
         assertValidation("Query condition missed key schema element: pk",
                 () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("sk = :a").expressionAttributeValues(Map.of(":a", n(1)))));
+        assertValidation("Query condition missed key schema element: pk",
+                () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("colour = :a").expressionAttributeValues(Map.of(":a", n(1)))));
         assertValidation("Query key condition not supported",
                 () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk > :a").expressionAttributeValues(Map.of(":a", s("x")))));
         assertValidation("One or more parameter values were invalid: Condition parameter type does not match schema type",

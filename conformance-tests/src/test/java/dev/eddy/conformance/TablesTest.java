@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
 import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
@@ -276,11 +278,18 @@ class TablesTest {
     }
 
     @Test
-    void anEmptyTableNameBreaksLengthAndPattern() {
+    void anEmptyTableNameBreaksTheMinimumOfANameOrArn() {
+        // Operations that also take a table's ARN: the member's minimum is then 1, and nothing more is said.
+        String empty = "1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: Member must "
+                + "have length greater than or equal to 1";
+        assertValidation(empty, () -> dynamo.describeTable(r -> r.tableName("")));
+        assertValidation(empty, () -> dynamo.putItem(r -> r.tableName("").item(Map.of("pk", AttributeValue.fromS("x")))));
+        // CreateTable takes a name only.
         assertValidation("2 validation errors detected: Value '' at 'tableName' failed to satisfy constraint: Member "
                 + "must have length greater than or equal to 3; Value '' at 'tableName' failed to satisfy constraint: "
                 + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
-                () -> dynamo.describeTable(r -> r.tableName("")));
+                () -> dynamo.createTable(r -> r.tableName("").attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                        .keySchema(k -> k.attributeName("pk").keyType("HASH")).billingMode("PAY_PER_REQUEST")));
     }
 
     @Test

@@ -38,6 +38,19 @@ public final class Constraints {
         return this;
     }
 
+    /**
+     * A TableName of an operation that also takes a table's ARN: the member's own minimum
+     * length is then 1, which is all AWS reports of an empty name; any other value is held to
+     * the rules of a name.
+     */
+    public Constraints tableNameOrArn(String path, String value, boolean required) {
+        if (value != null && value.isEmpty()) {
+            add(path, value, "Member must have length greater than or equal to 1");
+            return this;
+        }
+        return name(path, value, required);
+    }
+
     /** The character rule of {@link #name} alone. */
     public Constraints namePattern(String path, String value) {
         if (value != null && !isName(value)) {

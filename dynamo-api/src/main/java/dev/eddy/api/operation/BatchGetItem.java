@@ -35,6 +35,10 @@ public final class BatchGetItem implements Operation {
         Constraints c = new Constraints();
         Map<String, JsonObject> requestItems = in.objectMap("RequestItems");
         c.notNull("requestItems", requestItems);
+        // An empty map is told apart from a missing one, as AWS does.
+        if (requestItems != null && requestItems.isEmpty()) {
+            throw validation("The requestItems parameter is required for BatchGetItem");
+        }
         c.size("requestItems", requestItems, 1, MAX_KEYS);
         String capacityMode = Capacity.mode(request, c);
         Map<String, ReadProjection> projections = new LinkedHashMap<>();
@@ -45,7 +49,14 @@ public final class BatchGetItem implements Operation {
                 c.notNull(path, t);
                 if (t == null) continue;
                 List<JsonObject> keys = t.objects("Keys");
-                c.notNull(path + ".keys", keys).size(path + ".keys", keys, 1, MAX_KEYS);
+                c.notNull(path + ".keys", keys);
+                if (keys != null && keys.size() > MAX_KEYS) {
+                    // A list this long is named without its value, and with the members' own spelling.
+                    throw validation("1 validation error detected: Value at 'RequestItems." + e.getKey()
+                            + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal to "
+                            + MAX_KEYS);
+                }
+                c.size(path + ".keys", keys, 1, MAX_KEYS);
                 projections.put(e.getKey(), ReadProjection.read(t, c, ExpressionInputs.context(t)));
             }
         }

@@ -43,6 +43,8 @@ public final class BatchWriteItem implements Operation {
         Map<String, List<JsonObject>> requestItems = new LinkedHashMap<>();
         if (requestItemsObject != null) {
             for (String table : requestItemsObject.objectMapKeys()) requestItems.put(table, requestItemsObject.objects(table));
+            // An empty map is told apart from a missing one, as AWS does.
+            if (requestItems.isEmpty()) throw validation("The requestItems parameter is required for BatchWriteItem");
             c.size("requestItems", requestItems, 1, MAX_REQUESTS);
             boolean listOutOfRange = false;
             for (Map.Entry<String, List<JsonObject>> e : requestItems.entrySet()) {

@@ -15,7 +15,7 @@ public final class DeleteTable implements Operation {
     @Override
     public Response handle(ApiRequest request) {
         String tableName = TableNames.resolve(request.region(), request.body().string("TableName"));
-        new Constraints().name("tableName", tableName, true).throwIfAny();
+        new Constraints().tableNameOrArn("tableName", tableName, true).throwIfAny();
         TableDefinition t = request.emulator().catalog().describe(request.region(), tableName);
         // The description must show the counts from before the data is gone.
         TokenBuffer description = new TokenBuffer(null, false);

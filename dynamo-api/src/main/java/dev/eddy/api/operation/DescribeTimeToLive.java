@@ -9,7 +9,7 @@ public final class DescribeTimeToLive implements Operation {
     @Override
     public Response handle(ApiRequest request) {
         String tableName = TableNames.resolve(request.region(), request.body().string("TableName"));
-        new Constraints().name("tableName", tableName, true).throwIfAny();
+        new Constraints().tableNameOrArn("tableName", tableName, true).throwIfAny();
         TableDefinition t = request.emulator().catalog().describe(request.region(), tableName);
         TimeToLive ttl = t.timeToLive();
         return g -> {

@@ -25,7 +25,7 @@ public final class GetItem implements Operation {
         Constraints c = new Constraints();
         String tableNameAsSent = in.string("TableName");
         String tableName = TableNames.resolve(request.region(), tableNameAsSent);
-        c.name("tableName", tableName, true);
+        c.tableNameOrArn("tableName", tableName, true);
         ValueErrors valueErrors = new ValueErrors();
         Map<String, AttributeValue> keyMap = valueErrors.read(() -> in.attributeMap("Key"), Map.of());
         c.notNull("key", keyMap);

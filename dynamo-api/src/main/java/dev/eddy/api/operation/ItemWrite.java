@@ -23,7 +23,7 @@ record ItemWrite(String tableName, String tableNameAsSent, Map<String, Attribute
         JsonObject in = request.body();
         String tableNameAsSent = in.string("TableName");
         String tableName = TableNames.resolve(request.region(), tableNameAsSent);
-        c.name("tableName", tableName, true);
+        c.tableNameOrArn("tableName", tableName, true);
         ValueErrors valueErrors = new ValueErrors();
         Map<String, AttributeValue> attributes = valueErrors.read(() -> in.attributeMap(attributesMember), Map.of());
         c.notNull(Character.toLowerCase(attributesMember.charAt(0)) + attributesMember.substring(1), attributes);

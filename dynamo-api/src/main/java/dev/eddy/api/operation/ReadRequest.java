@@ -63,7 +63,7 @@ final class ReadRequest {
         this.in = request.body();
         tableNameAsSent = in.string("TableName");
         tableName = TableNames.resolve(request.region(), tableNameAsSent);
-        constraints.name("tableName", tableName, true);
+        constraints.tableNameOrArn("tableName", tableName, true);
         indexName = in.string("IndexName");
         constraints.name("indexName", indexName, false);
         select = in.string("Select");

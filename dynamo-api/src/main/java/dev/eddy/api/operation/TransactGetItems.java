@@ -41,7 +41,7 @@ public final class TransactGetItems implements Operation {
             g.notNull(path + ".key", key);
             String tableNameAsSent = get.string("TableName");
             String tableName = TableNames.resolve(request.region(), tableNameAsSent);
-            g.name("tableName", tableName, true);
+            g.tableNameOrArn("tableName", tableName, true);
             ReadProjection projection = ReadProjection.read(get, g, ExpressionInputs.context(get));
             g.throwIfAny();
             projection.validateAlone();

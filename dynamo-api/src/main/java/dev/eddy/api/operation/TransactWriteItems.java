@@ -143,7 +143,7 @@ public final class TransactWriteItems implements Operation {
         Constraints c = new Constraints();
         String tableNameAsSent = a.string("TableName");
         String tableName = TableNames.resolve(request.region(), tableNameAsSent);
-        c.name("tableName", tableName, true);
+        c.tableNameOrArn("tableName", tableName, true);
         String onFailure = a.string("ReturnValuesOnConditionCheckFailure");
         c.oneOf("returnValuesOnConditionCheckFailure", onFailure, RETURN_ON_FAILURE);
         Map<String, AttributeValue> itemOrKey = a.attributeMap(chosen.required());

@@ -32,7 +32,7 @@ public final class UpdateTable implements Operation {
         JsonObject in = request.body();
         Constraints c = new Constraints();
         String tableName = TableNames.resolve(request.region(), in.string("TableName"));
-        c.name("tableName", tableName, true);
+        c.tableNameOrArn("tableName", tableName, true);
         Throughput throughput = TableShapes.throughput(in, "ProvisionedThroughput", "provisionedThroughput", c);
         String billingMode = in.string("BillingMode");
         c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);

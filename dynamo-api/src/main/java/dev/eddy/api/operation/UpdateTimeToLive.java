@@ -14,7 +14,7 @@ public final class UpdateTimeToLive implements Operation {
         JsonObject spec = request.body().object("TimeToLiveSpecification");
         Boolean enabled = spec == null ? null : spec.bool("Enabled");
         String attribute = spec == null ? null : spec.string("AttributeName");
-        Constraints c = new Constraints().name("tableName", tableName, true);
+        Constraints c = new Constraints().tableNameOrArn("tableName", tableName, true);
         c.notNull("timeToLiveSpecification", spec);
         if (spec != null) {
             c.notNull("timeToLiveSpecification.attributeName", attribute)

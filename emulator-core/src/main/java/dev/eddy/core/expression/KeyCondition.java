@@ -81,13 +81,15 @@ public record KeyCondition(List<Term> terms) {
                             String sortKey, AttributeValue.Type sortKeyType) {
         Term partition = null;
         Term sort = null;
+        boolean other = false;
         for (Term t : terms) {
             if (t.attribute().equals(partitionKey)) partition = t;
             else if (t.attribute().equals(sortKey)) sort = t;
-            else if (sortKey != null && partition != null) throw Messages.missedKeyElement(sortKey);
-            else throw Messages.keyConditionNotSupported();
+            else other = true;
         }
+        // Without the partition key, that is what AWS names, whatever else the condition holds.
         if (partition == null) throw Messages.missedKeyElement(partitionKey);
+        if (other) throw sortKey != null ? Messages.missedKeyElement(sortKey) : Messages.keyConditionNotSupported();
         if (partition.operator() != Operator.EQ) throw Messages.keyConditionNotSupported();
         if (partition.values().get(0).type() != partitionKeyType) throw Messages.keyTypeMismatch();
         if (sort != null) {

@@ -110,6 +110,7 @@ class ProjectionKeyConditionTest {
             "pk = :one | One or more parameter values were invalid: Condition parameter type does not match schema type",
             "pk = :p AND sk = :s | One or more parameter values were invalid: Condition parameter type does not match schema type",
             "pk = :p AND attr = :one | Query condition missed key schema element: sk",
+            "attr = :one | Query condition missed key schema element: pk",
     })
     void keyConditionsAreCheckedAgainstTheKeySchema(String text, String message) {
         KeyCondition k = key(text);
