@@ -154,6 +154,14 @@ class TransactionsTest {
         assertValidation(null, () -> dynamo.transactWriteItems(t -> t.transactItems(tooMany)));
         assertError("ResourceNotFoundException", "Requested resource not found", () -> dynamo.transactGetItems(t -> t.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName("no-such-table").key(Map.of("pk", s(id)))).build())));
+        // A read whose key does not match its table's schema cancels the transaction, with a reason of its own.
+        var canceled = (TransactionCanceledException) assertError("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]",
+                () -> dynamo.transactGetItems(t -> t.transactItems(
+                        TransactGetItem.builder().get(g -> g.tableName(accounts).key(Map.of("pk", s(id)))).build(),
+                        TransactGetItem.builder().get(g -> g.tableName(accounts).key(Map.of())).build())));
+        assertEquals("ValidationError", canceled.cancellationReasons().get(1).code());
+        assertEquals("The provided key element does not match the schema", canceled.cancellationReasons().get(1).message());
     }
 
     @Test

@@ -3,12 +3,15 @@ package dev.eddy.api.operation;
 import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.core.error.DynamoException;
+import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.item.ItemSize;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.Keys;
 import dev.eddy.core.write.PrimaryKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +33,7 @@ public final class TransactGetItems implements Operation {
         List<PrimaryKey> keys = new ArrayList<>();
         List<ReadProjection> projections = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
+        Map<Integer, DynamoException> keyErrors = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             JsonObject item = items.get(i);
             JsonObject get = item == null ? null : item.object("Get");
@@ -46,7 +50,15 @@ public final class TransactGetItems implements Operation {
             g.throwIfAny();
             projection.validateAlone();
             TableDefinition table = request.emulator().catalog().require(request.region(), tableName);
-            PrimaryKey k = Keys.fromKey(table, key);
+            PrimaryKey k;
+            try {
+                k = Keys.fromKey(table, key);
+            } catch (DynamoException e) {
+                // A key that does not match its table's schema cancels the transaction, as AWS answers it.
+                if (e.code() != ErrorCode.VALIDATION) throw e;
+                keyErrors.put(i, e);
+                continue;
+            }
             projection.checkAgainst(table);
             if (!seen.add(List.of(table.id(), k))) {
                 throw TransactWriteItems.validation("Transaction request cannot include multiple operations on one item");
@@ -55,6 +67,11 @@ public final class TransactGetItems implements Operation {
             tablesAsSent.add(tableNameAsSent);
             keys.add(k);
             projections.add(projection);
+        }
+        if (!keyErrors.isEmpty()) {
+            List<DynamoException> reasons = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) reasons.add(keyErrors.get(i));
+            throw TransactWriteItems.canceled(reasons);
         }
         List<Map<String, AttributeValue>> found = request.emulator().items().getAll(tables, keys);
         Map<String, Double> units = new LinkedHashMap<>();
