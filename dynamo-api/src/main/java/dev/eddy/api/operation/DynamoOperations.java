@@ -22,6 +22,7 @@ public final class DynamoOperations {
         ops.put("DescribeLimits", new DescribeLimits());
         ops.put("DescribeTable", new DescribeTable());
         ops.put("DescribeTimeToLive", new DescribeTimeToLive());
+        ops.put("ExecuteStatement", new ExecuteStatement());
         ops.put("GetItem", new GetItem());
         ops.put("ListTables", new ListTables());
         ops.put("ListTagsOfResource", new ListTagsOfResource());
