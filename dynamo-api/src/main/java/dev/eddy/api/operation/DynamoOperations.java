@@ -24,6 +24,7 @@ public final class DynamoOperations {
         ops.put("DescribeTable", new DescribeTable());
         ops.put("DescribeTimeToLive", new DescribeTimeToLive());
         ops.put("ExecuteStatement", new ExecuteStatement());
+        ops.put("ExecuteTransaction", new ExecuteTransaction());
         ops.put("GetItem", new GetItem());
         ops.put("ListTables", new ListTables());
         ops.put("ListTagsOfResource", new ListTagsOfResource());
