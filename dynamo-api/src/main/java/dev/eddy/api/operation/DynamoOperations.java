@@ -13,8 +13,8 @@ public final class DynamoOperations {
 
     public static Service service() {
         Map<String, Operation> ops = new TreeMap<>();
-        ops.put("BatchGetItem", new BatchGetItem());
         ops.put("BatchExecuteStatement", new BatchExecuteStatement());
+        ops.put("BatchGetItem", new BatchGetItem());
         ops.put("BatchWriteItem", new BatchWriteItem());
         ops.put("CreateTable", new CreateTable());
         ops.put("DeleteItem", new DeleteItem());

@@ -71,14 +71,14 @@ final class PartiQLRequests {
     /**
      * Each read is charged as GetItem, Query or Scan charge it: a read unit per 4 KB read (half
      * when eventually consistent); an index read charges the index, and its fetches from the
-     * table the table.
+     * table the table, each fetched item as a read of its own, whether or not the WHERE keeps it.
      */
     static ReadUnits readUnits(SelectPlan plan, List<SelectPlan.Cost> costs) {
         double source = 0;
         double fetched = 0;
         for (SelectPlan.Cost cost : costs) {
             source += Capacity.readUnits(cost.bytes(), plan.consistent());
-            if (cost.fetchedBytes() > 0) fetched += Capacity.readUnits(cost.fetchedBytes(), plan.consistent());
+            fetched += plan.consistent() ? cost.fetchedBlocks() : cost.fetchedBlocks() / 2.0;
         }
         Map<String, Double> global = new LinkedHashMap<>();
         Map<String, Double> local = new LinkedHashMap<>();

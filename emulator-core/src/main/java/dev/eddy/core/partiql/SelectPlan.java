@@ -49,8 +49,11 @@ public record SelectPlan(TableDefinition table, SecondaryIndex index, String tab
     public record ScanRead() implements Read {
     }
 
-    /** The cost of one read: bytes read from the table or index, and bytes fetched from the table for an index. */
-    public record Cost(long bytes, long fetchedBytes) {
+    /**
+     * The cost of one read: bytes read from the table or index, and for a local index's fetches
+     * from the table the 4 KB blocks of the items fetched, each item rounded up on its own.
+     */
+    public record Cost(long bytes, long fetchedBlocks) {
     }
 
     /** One page: the items, what each read cost, and where the next page starts (null when done). */
@@ -104,7 +107,7 @@ public record SelectPlan(TableDefinition table, SecondaryIndex index, String tab
                     : reader.scan(table, index, 0, 1, startKey, request);
             startKey = null;
             for (Map<String, AttributeValue> item : page.items()) kept.add(shape(item));
-            costs.add(new Cost(page.bytesRead(), page.fetchedBytes()));
+            costs.add(new Cost(page.bytesRead(), page.fetchedBlocks()));
             if (page.lastEvaluatedKey() != null) {
                 return new Result(kept, costs, new NextToken(i, page.lastEvaluatedKey()).encode(fingerprint));
             }
