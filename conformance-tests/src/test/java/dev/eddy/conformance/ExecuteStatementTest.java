@@ -328,6 +328,27 @@ class ExecuteStatementTest {
     }
 
     @Test
+    void writesLandInTheTablesStreamAsAnyWriteDoes() {
+        String streamed = Tables.create("pql-stream", ScalarAttributeType.S, null, b -> b.streamSpecification(
+                x -> x.streamEnabled(true).streamViewType(software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES)));
+        try {
+            StreamConsumer consumer = new StreamConsumer(StreamConsumer.streamArnOf(streamed));
+            run("INSERT INTO " + q(streamed) + " VALUE {'pk': 'a', 'v': 1}");
+            run("UPDATE " + q(streamed) + " SET v = 2 WHERE pk = 'a'");
+            run("DELETE FROM " + q(streamed) + " WHERE pk = 'a'");
+            dynamo.executeTransaction(r -> r.transactStatements(x -> x.statement("INSERT INTO " + q(streamed) + " VALUE {'pk': 'b'}")));
+            // A stream orders records per item, not across items.
+            Map<String, List<String>> events = new java.util.TreeMap<>();
+            for (var record : consumer.poll()) {
+                events.computeIfAbsent(record.dynamodb().keys().get("pk").s(), x -> new ArrayList<>()).add(record.eventNameAsString());
+            }
+            assertEquals(Map.of("a", List.of("INSERT", "MODIFY", "REMOVE"), "b", List.of("INSERT")), events);
+        } finally {
+            Tables.delete(streamed);
+        }
+    }
+
+    @Test
     void consumedCapacityIsReportedWhenAsked() {
         String k = key();
         run("INSERT INTO " + q(hash) + " VALUE {'pk': ?, 'v': 1}", s(k));
