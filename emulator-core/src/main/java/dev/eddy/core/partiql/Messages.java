@@ -4,7 +4,11 @@ import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import java.util.List;
 
-/** AWS's texts for PartiQL errors, verbatim; all are ValidationExceptions unless named otherwise. */
+/**
+ * The texts of PartiQL errors, all ValidationExceptions unless named otherwise: AWS's verbatim
+ * where they are recorded against AWS, otherwise those of the PartiQL library DynamoDB Local
+ * ships (the same wording, where both are known).
+ */
 public final class Messages {
     static final String NOT_WELL_FORMED = "Statement wasn't well formed, can't be processed: ";
 
