@@ -156,6 +156,17 @@ class ExecuteStatementTest {
     }
 
     @Test
+    void binaryOrdersByItsBytesAndABinarySetComparesByContent() {
+        String k = key();
+        dynamo.putItem(r -> r.tableName(hash).item(item("pk", s(k), "bin", b("abc"), "bins", Attrs.bs("x", "y"))));
+        String select = "SELECT pk FROM " + q(hash) + " WHERE pk = ? AND ";
+        assertEquals(1, run(select + "bin < ?", s(k), b("abd")).items().size());
+        assertEquals(0, run(select + "bin > ?", s(k), b("abd")).items().size());
+        assertEquals(1, run(select + "bins = ?", s(k), Attrs.bs("y", "x")).items().size());
+        assertEquals(0, run(select + "bins = ?", s(k), Attrs.bs("x", "z")).items().size());
+    }
+
+    @Test
     void anOrderingOperatorRefusesAValueWithNoOrder() {
         for (String op : List.of("<", "<=", ">", ">=")) {
             assertValidation("Incorrect operand type for operator or function; operator or function: " + op + ", operand type: BOOL",
