@@ -195,6 +195,25 @@ class ExecuteStatementTest {
                 run("SELECT * FROM " + q(composite) + " WHERE pk = ? AND sk = 3", s(k)).items());
     }
 
+    @Test
+    void orderByNeedsAWhereOnThePartitionKeyAndOrdersOnlyByKeys() {
+        // DynamoDB Local's texts for these; AWS's are not recorded, so only the error type is asserted.
+        assertValidation(null, () -> run("SELECT * FROM " + q(composite) + " ORDER BY sk"));
+        assertValidation(null, () -> run("SELECT * FROM " + q(composite) + " WHERE sk = 1 ORDER BY sk"));
+        assertValidation(null, () -> run("SELECT * FROM " + q(composite) + " WHERE pk = 'a' ORDER BY other"));
+        String a = key();
+        String b = key();
+        dynamo.putItem(r -> r.tableName(composite).item(item("pk", s(a), "sk", n("1"))));
+        dynamo.putItem(r -> r.tableName(composite).item(item("pk", s(b), "sk", n("2"))));
+        List<String> descending = new ArrayList<>();
+        for (Map<String, AttributeValue> i : run("SELECT pk FROM " + q(composite) + " WHERE pk IN [?, ?] ORDER BY pk DESC", s(a), s(b)).items()) {
+            descending.add(i.get("pk").s());
+        }
+        List<String> expected = new ArrayList<>(List.of(a, b));
+        expected.sort(java.util.Comparator.reverseOrder());
+        assertEquals(expected, descending);
+    }
+
     private static List<String> sortKeys(ExecuteStatementResponse r) {
         List<String> out = new ArrayList<>();
         for (Map<String, AttributeValue> i : r.items()) out.add(i.get("sk").n());
