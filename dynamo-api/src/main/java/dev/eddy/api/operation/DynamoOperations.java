@@ -13,6 +13,7 @@ public final class DynamoOperations {
 
     public static Service service() {
         Map<String, Operation> ops = new TreeMap<>();
+        ops.put("BatchExecuteStatement", new BatchExecuteStatement());
         ops.put("BatchGetItem", new BatchGetItem());
         ops.put("BatchWriteItem", new BatchWriteItem());
         ops.put("CreateTable", new CreateTable());
@@ -22,6 +23,8 @@ public final class DynamoOperations {
         ops.put("DescribeLimits", new DescribeLimits());
         ops.put("DescribeTable", new DescribeTable());
         ops.put("DescribeTimeToLive", new DescribeTimeToLive());
+        ops.put("ExecuteStatement", new ExecuteStatement());
+        ops.put("ExecuteTransaction", new ExecuteTransaction());
         ops.put("GetItem", new GetItem());
         ops.put("ListTables", new ListTables());
         ops.put("ListTagsOfResource", new ListTagsOfResource());

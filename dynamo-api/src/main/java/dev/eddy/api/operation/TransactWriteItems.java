@@ -19,15 +19,12 @@ import dev.eddy.core.write.PrimaryKey;
 import dev.eddy.core.write.TransactWrite;
 import dev.eddy.core.write.TransactionFailure;
 import dev.eddy.core.write.WriteResult;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TransactWriteItems: up to 100 condition checks, puts, updates and deletes across tables,
@@ -36,7 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TransactWriteItems implements Operation {
     static final int MAX_ACTIONS = 100;
-    static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
     static final List<String> RETURN_ON_FAILURE = List.of("ALL_OLD", "NONE");
     /** A kind of action: its member, the member it requires, and that one's constraint path. */
     private record Kind(String name, String required, String requiredPath) {
@@ -49,13 +45,7 @@ public final class TransactWriteItems implements Operation {
     private record Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change) {
     }
 
-    private record Token(String region, String token) {
-    }
-
-    private record Used(com.fasterxml.jackson.databind.JsonNode parameters, Instant at) {
-    }
-
-    private final Map<Token, Used> tokens = new ConcurrentHashMap<>();
+    private final IdempotencyTokens tokens = new IdempotencyTokens();
 
     @Override
     public Response handle(ApiRequest request) {
@@ -79,7 +69,7 @@ public final class TransactWriteItems implements Operation {
             }
             actions.add(a);
         }
-        if (token != null && replay(request, in, token)) return response(capacityMode, actions, null, null, request);
+        if (token != null && tokens.replay(request, token)) return response(capacityMode, actions, null, null, request);
 
         List<TransactWrite> writes = new ArrayList<>();
         for (Action a : actions) writes.add(new TransactWrite(a.table(), a.key(), a.change()));
@@ -92,24 +82,6 @@ public final class TransactWriteItems implements Operation {
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
         for (Action a : actions) if (!a.kind().equals("ConditionCheck")) metrics.add(a.tableAsSent(), a.table(), a.key());
         return response(capacityMode, actions, results, metrics, request);
-    }
-
-    /** True when the token was used for these same parameters in the last ten minutes. */
-    private boolean replay(ApiRequest request, JsonObject in, String token) {
-        com.fasterxml.jackson.databind.node.ObjectNode parameters = in.node().deepCopy();
-        parameters.remove("ReturnConsumedCapacity");
-        // AWS compares the parameters, not their text: member order does not matter.
-        com.fasterxml.jackson.databind.JsonNode fingerprint = parameters;
-        Instant now = request.emulator().clock().instant();
-        tokens.values().removeIf(u -> u.at().plus(TOKEN_LIFETIME).isBefore(now));
-        Used previous = tokens.putIfAbsent(new Token(request.region(), token), new Used(fingerprint, now));
-        if (previous == null) return false;
-        if (!previous.parameters().equals(fingerprint)) {
-            throw new DynamoException(ErrorCode.IDEMPOTENT_PARAMETER_MISMATCH,
-                    "Specified idempotent token was used with different request parameters within the same "
-                            + "idempotency time window");
-        }
-        return true;
     }
 
     /**
@@ -211,6 +183,7 @@ public final class TransactWriteItems implements Operation {
                 case CONDITIONAL_CHECK_FAILED -> "ConditionalCheckFailed";
                 case ITEM_COLLECTION_SIZE_LIMIT_EXCEEDED -> "ItemCollectionSizeLimitExceeded";
                 case VALIDATION -> "ValidationError";
+                case DUPLICATE_ITEM -> "DuplicateItem";
                 default -> e.code().code();
             };
             codes.add(code);

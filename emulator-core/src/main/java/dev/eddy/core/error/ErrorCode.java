@@ -19,6 +19,7 @@ public enum ErrorCode {
     RESOURCE_IN_USE("com.amazonaws.dynamodb.v20120810", "ResourceInUseException"),
     CONDITIONAL_CHECK_FAILED("com.amazonaws.dynamodb.v20120810", "ConditionalCheckFailedException"),
     TRANSACTION_CANCELED("com.amazonaws.dynamodb.v20120810", "TransactionCanceledException"),
+    DUPLICATE_ITEM("com.amazonaws.dynamodb.v20120810", "DuplicateItemException"),
     TRANSACTION_CONFLICT("com.amazonaws.dynamodb.v20120810", "TransactionConflictException"),
     TRANSACTION_IN_PROGRESS("com.amazonaws.dynamodb.v20120810", "TransactionInProgressException"),
     IDEMPOTENT_PARAMETER_MISMATCH("com.amazonaws.dynamodb.v20120810", "IdempotentParameterMismatchException"),

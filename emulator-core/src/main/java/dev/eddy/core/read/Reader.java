@@ -152,8 +152,9 @@ public final class Reader {
         int scanned = 0;
         long bytes = 0;
         long fetched = 0;
+        long fetchedBlocks = 0;
         Map<String, AttributeValue> lastEvaluatedKey = null;
-        if (Arrays.compareUnsigned(lower, upper) >= 0) return new Page(kept, 0, 0, 0, 0, null);
+        if (Arrays.compareUnsigned(lower, upper) >= 0) return new Page(kept, 0, 0, 0, 0, null, 0);
         try (Cursor c = store.cursor(source.family(), lower, upper)) {
             if (forward) c.seekToFirst();
             else c.seekToLast();
@@ -164,7 +165,11 @@ public final class Reader {
                 Map<String, AttributeValue> item = entry;
                 if (request.fetchFromTable()) {
                     item = fetch(source.table(), entry);
-                    if (item != null) fetched += ItemSize.of(item);
+                    if (item != null) {
+                        long size = ItemSize.of(item);
+                        fetched += size;
+                        fetchedBlocks += Math.max(1, (size + 4095) / 4096);
+                    }
                 }
                 if (item != null && request.filter().test(item)) {
                     count++;
@@ -179,7 +184,7 @@ public final class Reader {
                 }
             }
         }
-        return new Page(kept, count, scanned, bytes, fetched, lastEvaluatedKey);
+        return new Page(kept, count, scanned, bytes, fetched, lastEvaluatedKey, fetchedBlocks);
     }
 
     private Map<String, AttributeValue> fetch(TableDefinition table, Map<String, AttributeValue> entry) {
