@@ -270,7 +270,8 @@ class QueryTest {
         assertValidation("1 validation error detected: ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName",
                 () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = :a")
                         .select(Select.ALL_PROJECTED_ATTRIBUTES).expressionAttributeValues(Map.of(":a", s("x")))));
-        assertValidation("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+        // Query names the member as sent, with a capital L (Scan does not)
+        assertValidation("1 validation error detected: Value '0' at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
                 () -> dynamo.query(q -> q.tableName(numberSorted).keyConditionExpression("pk = :a").limit(0)
                         .expressionAttributeValues(Map.of(":a", s("x")))));
         assertValidation("The table does not have the specified index: nope",

@@ -69,7 +69,8 @@ final class ReadRequest {
         select = in.string("Select");
         constraints.oneOf("select", select, SELECTS);
         limit = in.integer("Limit");
-        constraints.range("limit", limit == null ? null : limit.longValue(), 1, Integer.MAX_VALUE);
+        // Query's own validation names the member as sent ('Limit'), Scan's as the model does ('limit').
+        constraints.range(query ? "Limit" : "limit", limit == null ? null : limit.longValue(), 1, Integer.MAX_VALUE);
         consistentRead = Boolean.TRUE.equals(in.bool("ConsistentRead"));
         Map<String, AttributeValue> startKey;
         try {
