@@ -3,6 +3,7 @@ package dev.eddy.conformance;
 import static dev.eddy.conformance.Errors.assertValidation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -204,5 +206,78 @@ class SecondaryIndexTest {
         var quiet = dynamo.deleteItem(r -> r.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("a"))));
         assertEquals(null, quiet.itemCollectionMetrics(), "only when asked for");
+    }
+
+    /** The write units a user sees per index; indexes the write did not touch have no entry at all. */
+    private static void assertIndexUnits(ConsumedCapacity c, double total, double table, Map<String, Double> global,
+                                         Map<String, Double> local) {
+        assertEquals(total, c.capacityUnits());
+        assertEquals(table, c.table().capacityUnits());
+        assertEquals(global, c.hasGlobalSecondaryIndexes() ? unitsOf(c.globalSecondaryIndexes()) : Map.of());
+        assertEquals(local, c.hasLocalSecondaryIndexes() ? unitsOf(c.localSecondaryIndexes()) : Map.of());
+    }
+
+    private static Map<String, Double> unitsOf(Map<String, software.amazon.awssdk.services.dynamodb.model.Capacity> arms) {
+        Map<String, Double> units = new java.util.HashMap<>();
+        arms.forEach((name, c) -> units.put(name, c.capacityUnits()));
+        return units;
+    }
+
+    private static ConsumedCapacity putIndexes(Map<String, AttributeValue> item) {
+        return dynamo.putItem(r -> r.tableName(table).item(item).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES))
+                .consumedCapacity();
+    }
+
+    private static ConsumedCapacity updateIndexes(String pk, String update, Map<String, AttributeValue> values) {
+        return dynamo.updateItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("1")))
+                .updateExpression(update).expressionAttributeNames(update.contains("#r") ? Map.of("#r", "rank") : null)
+                .expressionAttributeValues(values.isEmpty() ? null : values)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    }
+
+    @Test
+    void aWriteIsChargedAnIndexWriteForEachIndexTheItemEnters() {
+        String kind = "kind-" + UUID.randomUUID();
+        assertIndexUnits(putIndexes(item(UUID.randomUUID().toString(), "1", 1, kind, "n")), 3, 1,
+                Map.of("byKind", 1.0), Map.of("byRank", 1.0));
+        assertIndexUnits(putIndexes(item(UUID.randomUUID().toString(), "1", null, null, "n")), 1, 1, Map.of(), Map.of());
+        ConsumedCapacity total = dynamo.putItem(r -> r.tableName(table).item(item(UUID.randomUUID().toString(), "1", 1, kind, "n"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        assertEquals(3.0, total.capacityUnits(), "TOTAL folds the index writes in");
+        assertNull(total.table());
+        assertFalse(total.hasGlobalSecondaryIndexes());
+    }
+
+    @Test
+    void anIndexIsChargedOnlyWhenItsEntryChangesAndAKeyChangeTwice() {
+        String kind = "kind-" + UUID.randomUUID();
+        String pk = UUID.randomUUID().toString();
+        Map<String, AttributeValue> item = item(pk, "1", 1, kind, "n");
+        putIndexes(item);
+        assertIndexUnits(putIndexes(item), 1, 1, Map.of(), Map.of());
+        assertIndexUnits(updateIndexes(pk, "SET secret = :v", Map.of(":v", AttributeValue.fromS("s2"))), 1, 1,
+                Map.of(), Map.of());
+        assertIndexUnits(updateIndexes(pk, "SET note = :v", Map.of(":v", AttributeValue.fromS("n2"))), 2, 1,
+                Map.of("byKind", 1.0), Map.of());
+        assertIndexUnits(updateIndexes(pk, "SET kind = :v", Map.of(":v", AttributeValue.fromS(kind + "-moved"))), 3, 1,
+                Map.of("byKind", 2.0), Map.of());
+        assertIndexUnits(updateIndexes(pk, "REMOVE #r", Map.of()), 3, 1, Map.of("byKind", 1.0), Map.of("byRank", 1.0));
+    }
+
+    @Test
+    void deletesAndBatchWritesAreChargedTheIndexEntriesTheyTouch() {
+        String pk = UUID.randomUUID().toString();
+        putIndexes(item(pk, "1", 1, "kind-" + UUID.randomUUID(), "n"));
+        ConsumedCapacity deleted = dynamo.deleteItem(r -> r.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("1")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertIndexUnits(deleted, 3, 1, Map.of("byKind", 1.0), Map.of("byRank", 1.0));
+        List<ConsumedCapacity> batch = dynamo.batchWriteItem(r -> r.requestItems(Map.of(table, List.of(
+                WriteRequest.builder().putRequest(p -> p.item(item(UUID.randomUUID().toString(), "1", 2, "k", "n"))).build(),
+                WriteRequest.builder().putRequest(p -> p.item(item(UUID.randomUUID().toString(), "1", null, null, "n"))).build())))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertEquals(1, batch.size());
+        assertIndexUnits(batch.get(0), 4, 2, Map.of("byKind", 1.0), Map.of("byRank", 1.0));
     }
 }

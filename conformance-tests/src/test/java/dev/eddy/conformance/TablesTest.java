@@ -11,8 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.OnDemandThroughput;
 import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
 import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
 import software.amazon.awssdk.services.dynamodb.model.SSEType;
@@ -405,5 +408,45 @@ class TablesTest {
         var limits = dynamo.describeLimits();
         assertEquals(40000L, limits.tableMaxReadCapacityUnits());
         assertEquals(80000L, limits.accountMaxWriteCapacityUnits());
+    }
+
+    private static OnDemandThroughput maxima(long read, long write) {
+        return OnDemandThroughput.builder().maxReadRequestUnits(read).maxWriteRequestUnits(write).build();
+    }
+
+    /** The description once the table and its global indexes are all ACTIVE again. */
+    private TableDescription settled(String name) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            TableDescription t = dynamo.describeTable(r -> r.tableName(name)).table();
+            boolean indexesActive = t.globalSecondaryIndexes().stream().allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE);
+            if ((t.tableStatus() == TableStatus.ACTIVE && indexesActive) || attempt == 600) return t;
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void onDemandMaximaOfTheTableAndItsGlobalIndexesAreKeptAndChanged() throws InterruptedException {
+        String name = Tables.create("tables-max", ScalarAttributeType.S, null, b -> b
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("g").attributeType(ScalarAttributeType.S).build())
+                .onDemandThroughput(maxima(10, 5))
+                .globalSecondaryIndexes(i -> i.indexName("by-g").keySchema(k -> k.attributeName("g").keyType("HASH"))
+                        .projection(p -> p.projectionType("KEYS_ONLY")).onDemandThroughput(maxima(4, 3))));
+        TableDescription created = settled(name);
+        assertEquals(maxima(10, 5), created.onDemandThroughput());
+        assertEquals(maxima(4, 3), created.globalSecondaryIndexes().get(0).onDemandThroughput());
+
+        TableDescription answer = dynamo.updateTable(r -> r.tableName(name).onDemandThroughput(maxima(20, 15)))
+                .tableDescription();
+        assertEquals(maxima(20, 15), answer.onDemandThroughput());
+        assertEquals(maxima(20, 15), settled(name).onDemandThroughput());
+
+        dynamo.updateTable(r -> r.tableName(name).globalSecondaryIndexUpdates(u -> u.update(i -> i.indexName("by-g")
+                .onDemandThroughput(maxima(8, 6)))));
+        TableDescription updated = settled(name);
+        assertEquals(maxima(8, 6), updated.globalSecondaryIndexes().get(0).onDemandThroughput());
+        assertEquals(maxima(20, 15), updated.onDemandThroughput(), "the table's maxima stay as they were");
+        Tables.delete(name);
     }
 }

@@ -107,11 +107,11 @@ public final class BatchWriteItem implements Operation {
         }
         if (requestBytes > MAX_REQUEST_BYTES) throw validation("Item size to update has exceeded the maximum allowed size");
 
-        Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, Capacity.Writes> units = new LinkedHashMap<>();
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), "SIZE".equals(metricsMode));
         for (Write w : writes) {
             WriteResult r = request.emulator().items().write(w.table(), w.key(), current -> w.item());
-            units.merge(w.tableAsSent(), Capacity.writeUnits(r.largerSize()), Double::sum);
+            units.computeIfAbsent(w.tableAsSent(), t -> new Capacity.Writes()).add(w.table(), r, 1);
             metrics.add(w.tableAsSent(), w.table(), w.key());
         }
         return g -> {
@@ -119,7 +119,7 @@ public final class BatchWriteItem implements Operation {
             g.writeObjectFieldStart("UnprocessedItems");
             g.writeEndObject();
             metrics.writeByTable(g);
-            Capacity.writeList(g, capacityMode, Capacity.Kind.WRITE, units);
+            Capacity.writeList(g, capacityMode, units);
             g.writeEndObject();
         };
     }

@@ -2,7 +2,11 @@ package dev.eddy.api.operation;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.eddy.api.json.Constraints;
+import dev.eddy.core.index.IndexWrites;
+import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.write.WriteResult;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +20,29 @@ public final class Capacity {
     public enum Kind { READ, WRITE }
 
     private Capacity() {
+    }
+
+    /**
+     * The write units one table is charged in a request: its own, and per secondary index one
+     * unit per KB of each index entry written ({@link IndexWrites}); transactional writes
+     * pay double for each.
+     */
+    public static final class Writes {
+        private double table;
+        private final Map<String, Double> global = new LinkedHashMap<>();
+        private final Map<String, Double> local = new LinkedHashMap<>();
+
+        /** Adds one item write; a null result (a transaction's condition check) costs the table a minimal write. */
+        public Writes add(TableDefinition definition, WriteResult result, int multiplier) {
+            table += multiplier * writeUnits(result == null ? 0 : result.largerSize());
+            if (result == null) return this;
+            for (IndexWrites.EntryWrites w : IndexWrites.of(definition, result.oldItem(), result.newItem())) {
+                double units = 0;
+                for (long bytes : w.entryBytes()) units += multiplier * writeUnits(bytes);
+                (w.index().global() ? global : local).merge(w.index().name(), units, Double::sum);
+            }
+            return this;
+        }
     }
 
     /** The request's ReturnConsumedCapacity, checked; null means NONE. */
@@ -42,10 +69,17 @@ public final class Capacity {
                              Map<String, Double> globalIndexUnits, Map<String, Double> localIndexUnits)
             throws IOException {
         if (mode == null) return;
+        g.writeObjectFieldStart(field);
+        writeFields(g, mode, tableName, kind, tableUnits, globalIndexUnits, localIndexUnits);
+        g.writeEndObject();
+    }
+
+    private static void writeFields(JsonGenerator g, String mode, String tableName, Kind kind, double tableUnits,
+                                    Map<String, Double> globalIndexUnits, Map<String, Double> localIndexUnits)
+            throws IOException {
         double total = tableUnits;
         for (double u : globalIndexUnits.values()) total += u;
         for (double u : localIndexUnits.values()) total += u;
-        g.writeObjectFieldStart(field);
         g.writeStringField("TableName", tableName);
         writeUnits(g, kind, total);
         if (mode.equals("INDEXES")) {
@@ -55,7 +89,6 @@ public final class Capacity {
             writeIndexes(g, "GlobalSecondaryIndexes", kind, globalIndexUnits);
             writeIndexes(g, "LocalSecondaryIndexes", kind, localIndexUnits);
         }
-        g.writeEndObject();
     }
 
     public static void write(JsonGenerator g, String mode, String tableName, Kind kind, double tableUnits)
@@ -63,7 +96,23 @@ public final class Capacity {
         write(g, "ConsumedCapacity", mode, tableName, kind, tableUnits, Map.of(), Map.of());
     }
 
-    /** One element of a ConsumedCapacity list (batch and transaction operations), for a table's own units. */
+    public static void write(JsonGenerator g, String mode, String tableName, Writes writes) throws IOException {
+        write(g, "ConsumedCapacity", mode, tableName, Kind.WRITE, writes.table, writes.global, writes.local);
+    }
+
+    /** The ConsumedCapacity list of a batch or transaction that writes: one entry per table. */
+    public static void writeList(JsonGenerator g, String mode, Map<String, Writes> writesByTable) throws IOException {
+        if (mode == null) return;
+        g.writeArrayFieldStart("ConsumedCapacity");
+        for (Map.Entry<String, Writes> e : writesByTable.entrySet()) {
+            Writes w = e.getValue();
+            g.writeStartObject();
+            writeFields(g, mode, e.getKey(), Kind.WRITE, w.table, w.global, w.local);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
     /**
      * The {@code ConsumedCapacity} list of the operations that span tables (batches and
      * transactions): one entry per table, nothing when capacity was not asked for.
@@ -95,7 +144,11 @@ public final class Capacity {
         g.writeObjectFieldStart(field);
         for (Map.Entry<String, Double> e : units.entrySet()) {
             g.writeObjectFieldStart(e.getKey());
-            writeUnits(g, kind, e.getValue());
+            if (kind == Kind.WRITE) {
+                g.writeNumberField("CapacityUnits", e.getValue());
+            } else {
+                writeUnits(g, kind, e.getValue());
+            }
             g.writeEndObject();
         }
         g.writeEndObject();

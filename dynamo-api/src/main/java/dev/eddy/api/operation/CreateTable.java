@@ -13,6 +13,7 @@ import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStatus;
+import dev.eddy.core.table.OnDemandThroughput;
 import dev.eddy.core.table.Throughput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,7 @@ public final class CreateTable implements Operation {
     static final int MAX_GLOBAL_INDEXES = 20;
 
     private record IndexRequest(String name, List<TableShapes.KeyElement> keySchema, String projectionType,
-                                List<String> nonKeyAttributes, Throughput throughput) {
+                                List<String> nonKeyAttributes, Throughput throughput, OnDemandThroughput onDemand) {
     }
 
     @Override
@@ -47,6 +48,7 @@ public final class CreateTable implements Operation {
         c.oneOf("billingMode", billingMode, TableShapes.BILLING_MODES);
         TableShapes.StreamRequest stream = TableShapes.stream(in, c);
         TableShapes.SseRequest sse = TableShapes.sse(in, c);
+        OnDemandThroughput onDemand = TableShapes.onDemandThroughput(in, null);
         String tableClass = in.string("TableClass");
         Boolean deletionProtection = in.bool("DeletionProtectionEnabled");
         List<Tagging.Tag> tags = Tagging.read(in);
@@ -109,7 +111,7 @@ public final class CreateTable implements Operation {
                 TableShapes.checkBounds(i.throughput());
                 globalIndexes.add(new SecondaryIndex(i.name(), 0, true, indexKey, projection,
                         i.throughput() == null ? Throughput.ON_DEMAND : i.throughput(),
-                        SecondaryIndex.IndexStatus.ACTIVE, false));
+                        SecondaryIndex.IndexStatus.ACTIVE, false, i.onDemand()));
             }
             if (gsis.size() > MAX_GLOBAL_INDEXES) {
                 throw TableShapes.invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
@@ -149,6 +151,7 @@ public final class CreateTable implements Operation {
                 .globalIndexes(globalIndexes)
                 .tags(tagMap)
                 .kmsMasterKeyArn(sse == null ? null : TableShapes.kmsMasterKeyArn(sse, request.region()))
+                .onDemandThroughput(onDemand)
                 .build();
         TableDefinition created = request.emulator().catalog().create(draft);
         return g -> {
@@ -327,7 +330,8 @@ public final class CreateTable implements Operation {
             List<String> nonKey = projection == null ? null : projection.strings("NonKeyAttributes");
             c.size(p + ".projection.nonKeyAttributes", nonKey, 1, 20);
             Throughput throughput = global ? TableShapes.throughput(i, "ProvisionedThroughput", p + ".provisionedThroughput", c) : null;
-            out.add(new IndexRequest(name, keySchema, projectionType, nonKey, throughput));
+            OnDemandThroughput onDemand = global ? TableShapes.onDemandThroughput(i, null) : null;
+            out.add(new IndexRequest(name, keySchema, projectionType, nonKey, throughput, onDemand));
         }
         return out;
     }

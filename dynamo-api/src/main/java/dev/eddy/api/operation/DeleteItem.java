@@ -20,7 +20,7 @@ public final class DeleteItem implements Operation {
             write.condition().check(current);
             return null;
         });
-        double units = Capacity.writeUnits(result.largerSize());
+        Capacity.Writes units = new Capacity.Writes().add(table, result, 1);
         return write.response("ALL_OLD".equals(write.returnValues()) ? result.oldItem() : null, request, table, key, units);
     }
 }

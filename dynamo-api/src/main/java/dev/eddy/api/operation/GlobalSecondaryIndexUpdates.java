@@ -35,16 +35,21 @@ final class GlobalSecondaryIndexUpdates {
 
     /**
      * One entry of the list; {@code given} counts its actions, of which it should carry exactly
-     * one. {@code warmEmpty} is a WarmThroughput with neither of its units.
+     * one. {@code warmEmpty} is a WarmThroughput with neither of its units; {@code onDemandGiven}
+     * the action's own object when it carries an OnDemandThroughput.
      */
     private record Action(int given, Kind kind, String indexName, List<TableShapes.KeyElement> keySchema,
                           String projectionType, List<String> nonKeyAttributes, Throughput throughput,
-                          boolean onDemand, boolean warm, boolean warmEmpty) {
-        static final Action NONE = new Action(0, null, null, null, null, null, null, false, false, false);
+                          JsonObject onDemandGiven, boolean warm, boolean warmEmpty) {
+        static final Action NONE = new Action(0, null, null, null, null, null, null, null, false, false);
+
+        boolean onDemand() {
+            return onDemandGiven != null;
+        }
 
         Action given(int count) {
             return new Action(count, kind, indexName, keySchema, projectionType, nonKeyAttributes, throughput,
-                    onDemand, warm, warmEmpty);
+                    onDemandGiven, warm, warmEmpty);
         }
     }
 
@@ -121,16 +126,15 @@ final class GlobalSecondaryIndexUpdates {
         }
         Throughput throughput = kind == Kind.DELETE ? null
                 : TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
-        JsonObject onDemand = kind == Kind.DELETE ? null : a.object("OnDemandThroughput");
-        if (onDemand != null) {
-            // Read for their JSON types alone: Eddy keeps no on-demand maximums.
-            onDemand.longValue("MaxReadRequestUnits");
-            onDemand.longValue("MaxWriteRequestUnits");
+        JsonObject onDemand = null;
+        if (kind != Kind.DELETE && a.object("OnDemandThroughput") != null) {
+            onDemand = a;
+            TableShapes.onDemandThroughput(a, null);
         }
         JsonObject warm = kind == Kind.DELETE ? null : a.object("WarmThroughput");
         boolean warmEmpty = warm != null && warm.longValue("ReadUnitsPerSecond") == null
                 && warm.longValue("WriteUnitsPerSecond") == null;
-        return new Action(1, kind, name, keys, projectionType, nonKey, throughput, onDemand != null, warm != null,
+        return new Action(1, kind, name, keys, projectionType, nonKey, throughput, onDemand, warm != null,
                 warmEmpty);
     }
 
@@ -241,15 +245,21 @@ final class GlobalSecondaryIndexUpdates {
                 SecondaryIndex dropping = i.withStatus(SecondaryIndex.IndexStatus.DELETING, false);
                 deleted.add(dropping);
                 gsis.add(dropping);
-            } else if (throughputs.containsKey(i.name())) {
-                gsis.add(i.withThroughput(throughputs.get(i.name())));
             } else {
-                gsis.add(billing == BillingMode.PAY_PER_REQUEST ? i.withThroughput(Throughput.ON_DEMAND) : i);
+                SecondaryIndex kept = throughputs.containsKey(i.name()) ? i.withThroughput(throughputs.get(i.name()))
+                        : billing == BillingMode.PAY_PER_REQUEST ? i.withThroughput(Throughput.ON_DEMAND) : i;
+                for (Action a : actions) {
+                    if (a.kind() == Kind.UPDATE && a.onDemand() && a.indexName().equals(i.name())) {
+                        kept = kept.withOnDemandThroughput(TableShapes.onDemandThroughput(a.onDemandGiven(), i.onDemandThroughput()));
+                    }
+                }
+                gsis.add(kept);
             }
         }
         for (SecondaryIndex draft : creates.values()) {
             SecondaryIndex index = new SecondaryIndex(draft.name(), request.emulator().catalog().newIndexId(), true,
-                    draft.keySchema(), draft.projection(), draft.throughput(), SecondaryIndex.IndexStatus.CREATING, true);
+                    draft.keySchema(), draft.projection(), draft.throughput(), SecondaryIndex.IndexStatus.CREATING, true,
+                    draft.onDemandThroughput());
             created.add(index);
             gsis.add(index);
         }
@@ -280,7 +290,8 @@ final class GlobalSecondaryIndexUpdates {
         }
         TableShapes.checkBounds(a.throughput());
         return new SecondaryIndex(a.indexName(), 0, true, key, projection,
-                a.throughput() == null ? Throughput.ON_DEMAND : a.throughput(), SecondaryIndex.IndexStatus.CREATING, true);
+                a.throughput() == null ? Throughput.ON_DEMAND : a.throughput(), SecondaryIndex.IndexStatus.CREATING, true,
+                a.onDemand() ? TableShapes.onDemandThroughput(a.onDemandGiven(), null) : null);
     }
 
     /**
@@ -324,7 +335,7 @@ final class GlobalSecondaryIndexUpdates {
 
     /**
      * The index's new provisioned throughput, or null when the Update changes none. On demand,
-     * only OnDemandThroughput and WarmThroughput may change, and Eddy keeps neither.
+     * only OnDemandThroughput and WarmThroughput may change, which {@link #apply} keeps.
      */
     private static Throughput update(TableDefinition table, Action a, SecondaryIndex existing, BillingMode billing,
                                      boolean switching, Instant now) {

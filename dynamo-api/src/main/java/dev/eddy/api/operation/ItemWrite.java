@@ -56,7 +56,7 @@ record ItemWrite(String tableName, String tableNameAsSent, Map<String, Attribute
      * for tables with local secondary indexes the item collection's size when asked.
      */
     Response response(Map<String, AttributeValue> returned, ApiRequest request, TableDefinition table, PrimaryKey key,
-                      double units) {
+                      Capacity.Writes units) {
         ItemCollectionMetrics metrics = new ItemCollectionMetrics(request.emulator().store(), collectionMetrics);
         metrics.add(tableNameAsSent, table, key);
         return g -> {
@@ -65,7 +65,7 @@ record ItemWrite(String tableName, String tableNameAsSent, Map<String, Attribute
                 g.writeFieldName("Attributes");
                 AttributeValueJson.writeMap(g, returned);
             }
-            Capacity.write(g, capacityMode, tableNameAsSent, Capacity.Kind.WRITE, units);
+            Capacity.write(g, capacityMode, tableNameAsSent, units);
             metrics.writeSingle(g);
             g.writeEndObject();
         };

@@ -29,7 +29,7 @@ public final class PutItem implements Operation {
             write.condition().check(current);
             return item;
         });
-        double units = Capacity.writeUnits(result.largerSize());
+        Capacity.Writes units = new Capacity.Writes().add(table, result, 1);
         return write.response("ALL_OLD".equals(write.returnValues()) ? result.oldItem() : null, request, table, key, units);
     }
 }

@@ -11,6 +11,7 @@ import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStats;
 import dev.eddy.core.table.TableStatus;
+import dev.eddy.core.table.OnDemandThroughput;
 import dev.eddy.core.table.Throughput;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -70,6 +71,7 @@ public final class TableDescriptionJson {
         if (schema) writeTime(g, "CreationDateTime", t.created());
         writeThroughput(g, t.billingMode() == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : t.throughput());
         g.writeNumberField("TableSizeBytes", TableStats.sizeBytes(store, t.id()));
+        writeOnDemandThroughput(g, t.onDemandThroughput());
         g.writeNumberField("ItemCount", TableStats.itemCount(store, t.id()));
         g.writeStringField("TableArn", t.arn());
         g.writeStringField("TableId", t.tableId());
@@ -163,6 +165,7 @@ public final class TableDescriptionJson {
             g.writeStringField("IndexStatus", i.status().name());
             if (i.status() == SecondaryIndex.IndexStatus.CREATING) g.writeBooleanField("Backfilling", i.backfilling());
             writeThroughput(g, t.billingMode() == BillingMode.PAY_PER_REQUEST ? Throughput.ON_DEMAND : i.throughput());
+            writeOnDemandThroughput(g, i.onDemandThroughput());
             if (view != View.CREATED) writeIndexWarmThroughput(g, t, i);
         }
         g.writeNumberField("IndexSizeBytes", TableStats.sizeBytes(store, i.id()));
@@ -182,6 +185,15 @@ public final class TableDescriptionJson {
         g.writeStartObject();
         g.writeStringField("AttributeName", a.name());
         g.writeStringField("KeyType", keyType);
+        g.writeEndObject();
+    }
+
+    /** Shown once a maximum was set, -1 for one not set or removed. */
+    private static void writeOnDemandThroughput(JsonGenerator g, OnDemandThroughput t) throws IOException {
+        if (t == null) return;
+        g.writeObjectFieldStart("OnDemandThroughput");
+        g.writeNumberField("MaxReadRequestUnits", t.maxReadRequestUnits());
+        g.writeNumberField("MaxWriteRequestUnits", t.maxWriteRequestUnits());
         g.writeEndObject();
     }
 

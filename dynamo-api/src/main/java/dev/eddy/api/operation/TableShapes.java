@@ -7,6 +7,7 @@ import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.table.KeySchema;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
+import dev.eddy.core.table.OnDemandThroughput;
 import dev.eddy.core.table.Throughput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -103,6 +104,20 @@ final class TableShapes {
         c.notNull(path + ".writeCapacityUnits", write).range(path + ".writeCapacityUnits", write, 1, Long.MAX_VALUE);
         c.notNull(path + ".readCapacityUnits", read).range(path + ".readCapacityUnits", read, 1, Long.MAX_VALUE);
         return Throughput.of(read == null ? 0 : read, write == null ? 0 : write);
+    }
+
+    /**
+     * An OnDemandThroughput member, or null when absent. A maximum it leaves out keeps the one
+     * {@code current} has, else is -1 (no maximum).
+     */
+    static OnDemandThroughput onDemandThroughput(JsonObject parent, OnDemandThroughput current) {
+        JsonObject o = parent.object("OnDemandThroughput");
+        if (o == null) return null;
+        Long read = o.longValue("MaxReadRequestUnits");
+        Long write = o.longValue("MaxWriteRequestUnits");
+        long none = OnDemandThroughput.NO_MAXIMUM;
+        return new OnDemandThroughput(read != null ? read : current != null ? current.maxReadRequestUnits() : none,
+                write != null ? write : current != null ? current.maxWriteRequestUnits() : none);
     }
 
     /** Capacity beyond what any account may hold; checked after the field constraints. */

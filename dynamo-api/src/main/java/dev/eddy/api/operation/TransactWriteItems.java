@@ -202,16 +202,16 @@ public final class TransactWriteItems implements Operation {
 
     private static Response response(String capacityMode, List<Action> actions, List<WriteResult> results,
                                      ItemCollectionMetrics metrics, ApiRequest request) {
-        Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, Capacity.Writes> units = new LinkedHashMap<>();
         for (int i = 0; i < actions.size(); i++) {
             WriteResult r = results == null ? null : results.get(i);
-            units.merge(actions.get(i).tableAsSent(), 2 * Capacity.writeUnits(r == null ? 0 : r.largerSize()),
-                    Double::sum);
+            Action a = actions.get(i);
+            units.computeIfAbsent(a.tableAsSent(), t -> new Capacity.Writes()).add(a.table(), r, 2);
         }
         return g -> {
             g.writeStartObject();
             if (metrics != null) metrics.writeByTable(g);
-            Capacity.writeList(g, capacityMode, Capacity.Kind.WRITE, units);
+            Capacity.writeList(g, capacityMode, units);
             g.writeEndObject();
         };
     }

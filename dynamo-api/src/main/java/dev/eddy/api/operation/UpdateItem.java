@@ -72,7 +72,7 @@ public final class UpdateItem implements Operation {
             applied[0] = r;
             return r.item();
         });
-        double units = Capacity.writeUnits(result.largerSize());
+        Capacity.Writes units = new Capacity.Writes().add(table, result, 1);
         Map<String, AttributeValue> attributes = returned(write.returnValues(), result.oldItem(), result.newItem(), applied[0]);
         return write.response(attributes, request, table, key, units);
     }

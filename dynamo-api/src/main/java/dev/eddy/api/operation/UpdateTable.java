@@ -9,6 +9,7 @@ import dev.eddy.core.table.SecondaryIndex;
 import dev.eddy.core.table.StreamSpecification;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.table.TableStatus;
+import dev.eddy.core.table.OnDemandThroughput;
 import dev.eddy.core.table.Throughput;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +57,8 @@ public final class UpdateTable implements Operation {
             changeBilling(t, requested, throughput, now, request.region(), b);
             if (requestedStream != null) changeStream(t, requestedStream, b, request);
             if (deletionProtection != null) b.deletionProtection(deletionProtection);
+            OnDemandThroughput onDemand = TableShapes.onDemandThroughput(in, t.onDemandThroughput());
+            if (onDemand != null) b.onDemandThroughput(onDemand);
             if (sse != null) b.kmsMasterKeyArn(changeEncryption(t, sse, request.region()));
             if (tableClass != null && !tableClass.equals(t.tableClass())) {
                 b.tableClass(tableClass).tableClassLastUpdate(now);

@@ -210,7 +210,7 @@ public final class Catalog {
 
     private static SecondaryIndex withId(SecondaryIndex i, long id) {
         return new SecondaryIndex(i.name(), id, i.global(), i.keySchema(), i.projection(), i.throughput(),
-                SecondaryIndex.IndexStatus.ACTIVE, false);
+                SecondaryIndex.IndexStatus.ACTIVE, false, i.onDemandThroughput());
     }
 
     /** The 8-byte big-endian prefix of every storage key of a table or index. */

@@ -52,6 +52,8 @@ final class TableCodec {
             out.writeUTF(t.status().name());
             writeNullable(out, t.kmsMasterKeyArn());
             writeTags(out, t.streamTags());
+            writeOnDemandThroughput(out, t.onDemandThroughput());
+            for (SecondaryIndex i : t.globalIndexes()) writeOnDemandThroughput(out, i.onDemandThroughput());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,10 +96,29 @@ final class TableCodec {
             if (in.available() > 0) b.kmsMasterKeyArn(readNullable(in));
             // Nor had those stored before a stream's tags were kept any.
             if (in.available() > 0) b.streamTags(readTags(in));
+            // Nor those stored before maximum on-demand throughput was kept any: the table's,
+            // then each global index's in order.
+            if (in.available() > 0) {
+                b.onDemandThroughput(readOnDemandThroughput(in));
+                List<SecondaryIndex> globals = new ArrayList<>();
+                for (SecondaryIndex i : b.build().globalIndexes()) globals.add(i.withOnDemandThroughput(readOnDemandThroughput(in)));
+                b.globalIndexes(globals);
+            }
             return b.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void writeOnDemandThroughput(DataOutputStream out, OnDemandThroughput t) throws IOException {
+        out.writeBoolean(t != null);
+        if (t == null) return;
+        out.writeLong(t.maxReadRequestUnits());
+        out.writeLong(t.maxWriteRequestUnits());
+    }
+
+    private static OnDemandThroughput readOnDemandThroughput(DataInputStream in) throws IOException {
+        return in.readBoolean() ? new OnDemandThroughput(in.readLong(), in.readLong()) : null;
     }
 
     private static void writeTags(DataOutputStream out, Map<String, String> tags) throws IOException {

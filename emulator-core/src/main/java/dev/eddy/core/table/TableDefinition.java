@@ -14,6 +14,7 @@ import java.util.Objects;
  * {@code kmsMasterKeyArn}: the KMS key of server-side encryption, or null for the AWS owned
  * key DynamoDB uses unless told otherwise. {@code streamTags}: the tags of the stream that
  * {@code latestStreamLabel} names, a resource of its own on AWS, apart from the table's.
+ * {@code onDemandThroughput}: the table's maximum request units, or null when none was ever set.
  */
 public record TableDefinition(
         String region,
@@ -37,7 +38,8 @@ public record TableDefinition(
         Map<String, String> streamTags,
         TimeToLive timeToLive,
         TableStatus status,
-        String kmsMasterKeyArn) {
+        String kmsMasterKeyArn,
+        OnDemandThroughput onDemandThroughput) {
 
     public static final String ACCOUNT = "000000000000";
 
@@ -98,6 +100,7 @@ public record TableDefinition(
         private TimeToLive timeToLive = TimeToLive.DISABLED;
         private TableStatus status = TableStatus.ACTIVE;
         private String kmsMasterKeyArn;
+        private OnDemandThroughput onDemandThroughput;
 
         private Builder() {
         }
@@ -125,6 +128,7 @@ public record TableDefinition(
             timeToLive = t.timeToLive;
             status = t.status;
             kmsMasterKeyArn = t.kmsMasterKeyArn;
+            onDemandThroughput = t.onDemandThroughput;
         }
 
         public Builder region(String v) { region = v; return this; }
@@ -155,6 +159,7 @@ public record TableDefinition(
         public Builder timeToLive(TimeToLive v) { timeToLive = v; return this; }
         public Builder status(TableStatus v) { status = v; return this; }
         public Builder kmsMasterKeyArn(String v) { kmsMasterKeyArn = v; return this; }
+        public Builder onDemandThroughput(OnDemandThroughput v) { onDemandThroughput = v; return this; }
 
         public TableDefinition build() {
             return new TableDefinition(region, name, id, tableId, created, keySchema,
@@ -164,7 +169,7 @@ public record TableDefinition(
                     List.copyOf(globalIndexes),
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags)),
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streamTags)), timeToLive, status,
-                    kmsMasterKeyArn);
+                    kmsMasterKeyArn, onDemandThroughput);
         }
     }
 }

@@ -42,8 +42,9 @@ class TableCodecTest {
     void aTableStoredBeforeStreamTagsWereKeptHasNone() {
         TableDefinition untagged = streamedTable().toBuilder().streamTags(Map.of()).build();
         byte[] bytes = TableCodec.encode(untagged);
-        // The stream's tags come last, as a count: without it the bytes are the older format.
-        byte[] older = Arrays.copyOf(bytes, bytes.length - Integer.BYTES);
+        // The stream's tags come before the on-demand maximum (one "absent" flag for a table
+        // without global indexes), as a count: without both the bytes are the older format.
+        byte[] older = Arrays.copyOf(bytes, bytes.length - 1 - Integer.BYTES);
         assertEquals(untagged, TableCodec.decode(older));
     }
 
@@ -66,6 +67,23 @@ class TableCodecTest {
         return TableDefinition.builder().region("r").name("t").id(3).tableId("id").created(Instant.ofEpochSecond(1))
                 .keySchema(new KeySchema(new KeyAttribute("pk", S), new KeyAttribute("sk", N)))
                 .attributeDefinitions(Map.of("pk", S, "sk", N)).globalIndexes(List.of(gsi)).build();
+    }
+
+    @Test
+    void theTableAndEachGlobalIndexKeepTheirMaximumOnDemandThroughput() {
+        TableDefinition t = table(new KeySchema(new KeyAttribute("g", S), null));
+        TableDefinition limited = t.toBuilder().onDemandThroughput(new OnDemandThroughput(10, OnDemandThroughput.NO_MAXIMUM))
+                .globalIndexes(List.of(t.index("gsi").withOnDemandThroughput(new OnDemandThroughput(-1, 5)))).build();
+        assertEquals(limited, TableCodec.decode(TableCodec.encode(limited)));
+        assertEquals(t, TableCodec.decode(TableCodec.encode(t)));
+    }
+
+    @Test
+    void aTableStoredBeforeOnDemandThroughputWasKeptHasNone() {
+        TableDefinition t = table(new KeySchema(new KeyAttribute("g", S), null));
+        byte[] bytes = TableCodec.encode(t);
+        // Absent maxima are one flag each, the table's then the global index's, at the end.
+        assertEquals(t, TableCodec.decode(Arrays.copyOf(bytes, bytes.length - 2)));
     }
 
     @Test
