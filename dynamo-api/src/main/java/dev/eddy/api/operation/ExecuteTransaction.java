@@ -1,6 +1,5 @@
 package dev.eddy.api.operation;
 
-import dev.eddy.api.json.AttributeValueJson;
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
 import dev.eddy.core.error.DynamoException;
@@ -106,21 +105,7 @@ public final class ExecuteTransaction implements Operation {
             units.merge(plans.get(i).tableName(), 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
             shaped.add(item == null ? null : plans.get(i).shape(item));
         }
-        return g -> {
-            g.writeStartObject();
-            g.writeArrayFieldStart("Responses");
-            for (Map<String, AttributeValue> item : shaped) {
-                g.writeStartObject();
-                if (item != null) {
-                    g.writeFieldName("Item");
-                    AttributeValueJson.writeMap(g, item);
-                }
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            Capacity.writeList(g, capacityMode, Capacity.Kind.READ, units);
-            g.writeEndObject();
-        };
+        return TransactGetItems.responses(shaped, capacityMode, units);
     }
 
     private Response write(ApiRequest request, Planner planner, List<Member> members, List<Prepared> prepared,

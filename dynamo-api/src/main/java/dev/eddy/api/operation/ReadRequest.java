@@ -11,7 +11,6 @@ import dev.eddy.core.expression.ExpressionKind;
 import dev.eddy.core.expression.Expressions;
 import dev.eddy.core.expression.KeyCondition;
 import dev.eddy.core.expression.Legacy;
-import dev.eddy.core.expression.Operand;
 import dev.eddy.core.expression.Path;
 import dev.eddy.core.expression.Projection;
 import dev.eddy.core.index.IndexEntries;
@@ -129,7 +128,7 @@ final class ReadRequest {
         String filterText = in.string("FilterExpression");
         if (filterText != null) {
             filter = Expressions.condition(filterText, ExpressionKind.FILTER, ctx);
-            collectPaths(filter, filterPaths);
+            Condition.collectPaths(filter, filterPaths);
             for (Path p : filterPaths) filterAttributes.add(p.attribute());
         }
         String projectionText = in.string("ProjectionExpression");
@@ -250,31 +249,6 @@ final class ReadRequest {
             Capacity.write(g, "ConsumedCapacity", capacityMode, tableNameAsSent, Capacity.Kind.READ, tableUnits, global, local);
             g.writeEndObject();
         };
-    }
-
-    /** The document paths a condition reads. */
-    static void collectPaths(Condition c, List<Path> out) {
-        if (c instanceof Condition.Comparison x) {
-            Operand.collectPaths(x.left(), out);
-            Operand.collectPaths(x.right(), out);
-        } else if (c instanceof Condition.Between x) {
-            Operand.collectPaths(x.value(), out);
-            Operand.collectPaths(x.lower(), out);
-            Operand.collectPaths(x.upper(), out);
-        } else if (c instanceof Condition.In x) {
-            Operand.collectPaths(x.value(), out);
-            for (Operand o : x.candidates()) Operand.collectPaths(o, out);
-        } else if (c instanceof Condition.And x) {
-            collectPaths(x.left(), out);
-            collectPaths(x.right(), out);
-        } else if (c instanceof Condition.Or x) {
-            collectPaths(x.left(), out);
-            collectPaths(x.right(), out);
-        } else if (c instanceof Condition.Not x) {
-            collectPaths(x.condition(), out);
-        } else if (c instanceof Condition.Function x) {
-            for (Operand o : x.args()) Operand.collectPaths(o, out);
-        }
     }
 
     static DynamoException validation(String message) {

@@ -81,10 +81,15 @@ public final class TransactGetItems implements Operation {
             units.merge(tablesAsSent.get(i), 2 * Capacity.readUnits(item == null ? 0 : ItemSize.of(item), true), Double::sum);
             shaped.add(item == null ? null : projections.get(i).apply(item));
         }
+        return responses(shaped, capacityMode, units);
+    }
+
+    /** A transaction's reads as answered: an entry per read, in order, with the item if found. */
+    static Response responses(List<Map<String, AttributeValue>> items, String capacityMode, Map<String, Double> units) {
         return g -> {
             g.writeStartObject();
             g.writeArrayFieldStart("Responses");
-            for (Map<String, AttributeValue> item : shaped) {
+            for (Map<String, AttributeValue> item : items) {
                 g.writeStartObject();
                 if (item != null) {
                     g.writeFieldName("Item");

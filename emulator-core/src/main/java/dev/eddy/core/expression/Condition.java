@@ -14,6 +14,31 @@ public sealed interface Condition {
     /** Whether {@code item} (null for no item) satisfies this condition. */
     boolean test(Map<String, AttributeValue> item);
 
+    /** The document paths a condition reads. */
+    static void collectPaths(Condition c, List<Path> out) {
+        if (c instanceof Condition.Comparison x) {
+            Operand.collectPaths(x.left(), out);
+            Operand.collectPaths(x.right(), out);
+        } else if (c instanceof Condition.Between x) {
+            Operand.collectPaths(x.value(), out);
+            Operand.collectPaths(x.lower(), out);
+            Operand.collectPaths(x.upper(), out);
+        } else if (c instanceof Condition.In x) {
+            Operand.collectPaths(x.value(), out);
+            for (Operand o : x.candidates()) Operand.collectPaths(o, out);
+        } else if (c instanceof Condition.And x) {
+            collectPaths(x.left(), out);
+            collectPaths(x.right(), out);
+        } else if (c instanceof Condition.Or x) {
+            collectPaths(x.left(), out);
+            collectPaths(x.right(), out);
+        } else if (c instanceof Condition.Not x) {
+            collectPaths(x.condition(), out);
+        } else if (c instanceof Condition.Function x) {
+            for (Operand o : x.args()) Operand.collectPaths(o, out);
+        }
+    }
+
     enum Comparator {
         EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
 

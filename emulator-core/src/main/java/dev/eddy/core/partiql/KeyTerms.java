@@ -3,7 +3,6 @@ package dev.eddy.core.partiql;
 import dev.eddy.core.expression.Condition;
 import dev.eddy.core.expression.KeyCondition;
 import dev.eddy.core.expression.Operand;
-import dev.eddy.core.expression.Path;
 import dev.eddy.core.item.AttributeValue;
 import dev.eddy.core.table.KeyAttribute;
 import java.util.ArrayList;
@@ -149,28 +148,4 @@ final class KeyTerms {
         return in(c, partitionKey) != null;
     }
 
-    /** The document paths a condition reads. */
-    static void collectPaths(Condition c, List<Path> out) {
-        if (c instanceof Condition.Comparison x) {
-            Operand.collectPaths(x.left(), out);
-            Operand.collectPaths(x.right(), out);
-        } else if (c instanceof Condition.Between x) {
-            Operand.collectPaths(x.value(), out);
-            Operand.collectPaths(x.lower(), out);
-            Operand.collectPaths(x.upper(), out);
-        } else if (c instanceof Condition.In x) {
-            Operand.collectPaths(x.value(), out);
-            for (Operand o : x.candidates()) Operand.collectPaths(o, out);
-        } else if (c instanceof Condition.And x) {
-            collectPaths(x.left(), out);
-            collectPaths(x.right(), out);
-        } else if (c instanceof Condition.Or x) {
-            collectPaths(x.left(), out);
-            collectPaths(x.right(), out);
-        } else if (c instanceof Condition.Not x) {
-            collectPaths(x.condition(), out);
-        } else if (c instanceof Condition.Function x) {
-            for (Operand o : x.args()) Operand.collectPaths(o, out);
-        }
-    }
 }

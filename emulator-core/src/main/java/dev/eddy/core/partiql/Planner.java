@@ -223,7 +223,7 @@ public final class Planner {
     /** The top-level attribute names a condition reads, in order, each once. */
     static List<String> attributes(List<Condition> conditions) {
         List<Path> paths = new ArrayList<>();
-        for (Condition c : conditions) KeyTerms.collectPaths(c, paths);
+        for (Condition c : conditions) Condition.collectPaths(c, paths);
         List<String> names = new ArrayList<>();
         for (Path p : paths) if (!names.contains(p.attribute())) names.add(p.attribute());
         return names;
