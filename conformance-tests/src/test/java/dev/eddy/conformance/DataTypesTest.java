@@ -63,6 +63,17 @@ class DataTypesTest {
     }
 
     @Test
+    void aNumberCostsItsIntegerAndFractionDigitsInPairsTowardTheItemLimit() {
+        // pk "k" (2 + 1 bytes), n (1 + the number's bytes), s (1 + the filler): 409,600 bytes in all
+        // when the number costs 3 bytes, as 1.5 does; 1.234 costs 4 (1 + 1 + 2), one too many.
+        String filler = "x".repeat(409_600 - 3 - 1 - 3 - 1);
+        dynamo.putItem(r -> r.tableName(table).item(Map.of("pk", AttributeValue.fromS("k"), "n", AttributeValue.fromN("1.5"),
+                "s", AttributeValue.fromS(filler))));
+        assertValidation("Item size has exceeded the maximum allowed size", () -> dynamo.putItem(r -> r.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS("k"), "n", AttributeValue.fromN("1.234"), "s", AttributeValue.fromS(filler)))));
+    }
+
+    @Test
     void everyTypeRoundTrips() {
         AttributeValue doc = AttributeValue.fromM(Map.of(
                 "s", AttributeValue.fromS(""),

@@ -16,12 +16,28 @@ class ItemSizeTest {
     }
 
     @Test
-    void numbersCountOneBytePerTwoSignificantDigitsPlusOne() {
+    void numbersCountTheirIntegerAndFractionDigitsInPairsPlusOne() {
+        assertEquals(1, ItemSize.of(AttributeValue.n("0")));
+        assertEquals(1, ItemSize.of(AttributeValue.n("-0")));
         assertEquals(2, ItemSize.of(AttributeValue.n("1")));
         assertEquals(2, ItemSize.of(AttributeValue.n("12")));
         assertEquals(3, ItemSize.of(AttributeValue.n("123")));
+        assertEquals(3, ItemSize.of(AttributeValue.n("1234")));
         assertEquals(2, ItemSize.of(AttributeValue.n("1000000")));
+        assertEquals(3, ItemSize.of(AttributeValue.n("1010")));
         assertEquals(20, ItemSize.of(AttributeValue.n("1" + "1".repeat(37))));
+        assertEquals(2, ItemSize.of(AttributeValue.n("0.0000001")));
+        assertEquals(2, ItemSize.of(AttributeValue.n("1E125")));
+        assertEquals(2, ItemSize.of(AttributeValue.n("1E-100")));
+        assertEquals(2, ItemSize.of(AttributeValue.n("0.15")));
+        // digits on both sides of the point are paired apart
+        assertEquals(3, ItemSize.of(AttributeValue.n("1.5")));
+        assertEquals(3, ItemSize.of(AttributeValue.n("1.200")));
+        assertEquals(4, ItemSize.of(AttributeValue.n("1.234")));
+        assertEquals(5, ItemSize.of(AttributeValue.n("3.14159")));
+        assertEquals(4, ItemSize.of(AttributeValue.n("123456")));
+        assertEquals(4, ItemSize.of(AttributeValue.n("100.5")));
+        assertEquals(3, ItemSize.of(AttributeValue.n("-42")));
     }
 
     @Test
