@@ -2,6 +2,7 @@ package dev.eddy.api.operation;
 
 import dev.eddy.api.json.Constraints;
 import dev.eddy.api.json.JsonObject;
+import dev.eddy.api.operation.GlobalSecondaryIndexAction.Kind;
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.item.AttributeValue;
@@ -31,36 +32,14 @@ final class GlobalSecondaryIndexUpdates {
     private static final String ONE_ONLINE_INDEX = "Subscriber limit exceeded: Only 1 online index can be created "
             + "or deleted simultaneously per table";
 
-    enum Kind { CREATE, UPDATE, DELETE }
-
-    /**
-     * One entry of the list; {@code given} counts its actions, of which it should carry exactly
-     * one. {@code warmEmpty} is a WarmThroughput with neither of its units; {@code onDemandGiven}
-     * the action's own object when it carries an OnDemandThroughput.
-     */
-    private record Action(int given, Kind kind, String indexName, List<TableShapes.KeyElement> keySchema,
-                          String projectionType, List<String> nonKeyAttributes, Throughput throughput,
-                          JsonObject onDemandGiven, boolean warm, boolean warmEmpty) {
-        static final Action NONE = new Action(0, null, null, null, null, null, null, null, false, false);
-
-        boolean onDemand() {
-            return onDemandGiven != null;
-        }
-
-        Action given(int count) {
-            return new Action(count, kind, indexName, keySchema, projectionType, nonKeyAttributes, throughput,
-                    onDemandGiven, warm, warmEmpty);
-        }
-    }
-
     private final boolean given;
-    private final List<Action> actions;
+    private final List<GlobalSecondaryIndexAction> actions;
     private final boolean definitionsGiven;
     private final Map<String, AttributeValue.Type> definitions;
     private final List<SecondaryIndex> created = new ArrayList<>();
     private final List<SecondaryIndex> deleted = new ArrayList<>();
 
-    private GlobalSecondaryIndexUpdates(boolean given, List<Action> actions, boolean definitionsGiven,
+    private GlobalSecondaryIndexUpdates(boolean given, List<GlobalSecondaryIndexAction> actions, boolean definitionsGiven,
                                         Map<String, AttributeValue.Type> definitions) {
         this.given = given;
         this.actions = actions;
@@ -85,7 +64,7 @@ final class GlobalSecondaryIndexUpdates {
                 }
             }
         }
-        List<Action> actions = new ArrayList<>();
+        List<GlobalSecondaryIndexAction> actions = new ArrayList<>();
         if (updates != null) {
             for (int i = 0; i < updates.size(); i++) {
                 String path = "globalSecondaryIndexUpdates." + (i + 1) + ".member";
@@ -94,48 +73,21 @@ final class GlobalSecondaryIndexUpdates {
                     c.notNull(path, null);
                     continue;
                 }
-                Action first = null;
+                GlobalSecondaryIndexAction first = null;
                 int given = 0;
                 for (Kind k : Kind.values()) {
                     String member = k == Kind.CREATE ? "Create" : k == Kind.UPDATE ? "Update" : "Delete";
                     JsonObject a = u.object(member, member + "GlobalSecondaryIndexAction");
                     if (a == null) continue;
                     given++;
-                    Action read = action(k, a, path + "." + member.toLowerCase(), c);
+                    GlobalSecondaryIndexAction read =
+                            GlobalSecondaryIndexAction.read(k, a, path + "." + member.toLowerCase(), c);
                     if (first == null) first = read;
                 }
-                actions.add(first == null ? Action.NONE : first.given(given));
+                actions.add(first == null ? GlobalSecondaryIndexAction.NONE : first.given(given));
             }
         }
         return new GlobalSecondaryIndexUpdates(updates != null, actions, defs != null && !defs.isEmpty(), definitions);
-    }
-
-    private static Action action(Kind kind, JsonObject a, String p, Constraints c) {
-        String name = a.string("IndexName");
-        c.name(p + ".indexName", name, true);
-        List<TableShapes.KeyElement> keys = null;
-        String projectionType = null;
-        List<String> nonKey = null;
-        if (kind == Kind.CREATE) {
-            keys = TableShapes.globalIndexKeySchema(a, "KeySchema", p + ".keySchema", c);
-            JsonObject projection = a.object("Projection");
-            c.notNull(p + ".projection", projection);
-            projectionType = projection == null ? null : projection.string("ProjectionType");
-            c.oneOf(p + ".projection.projectionType", projectionType, TableShapes.PROJECTION_TYPES);
-            nonKey = projection == null ? null : projection.strings("NonKeyAttributes");
-        }
-        Throughput throughput = kind == Kind.DELETE ? null
-                : TableShapes.throughput(a, "ProvisionedThroughput", p + ".provisionedThroughput", c);
-        JsonObject onDemand = null;
-        if (kind != Kind.DELETE && a.object("OnDemandThroughput") != null) {
-            onDemand = a;
-            TableShapes.onDemandThroughput(a, null);
-        }
-        JsonObject warm = kind == Kind.DELETE ? null : a.object("WarmThroughput");
-        boolean warmEmpty = warm != null && warm.longValue("ReadUnitsPerSecond") == null
-                && warm.longValue("WriteUnitsPerSecond") == null;
-        return new Action(1, kind, name, keys, projectionType, nonKey, throughput, onDemand, warm != null,
-                warmEmpty);
     }
 
     /** Whether the request has the member at all (an empty list included). */
@@ -148,7 +100,7 @@ final class GlobalSecondaryIndexUpdates {
     }
 
     boolean createsOrDeletes() {
-        for (Action a : actions) if (a.kind() == Kind.CREATE || a.kind() == Kind.DELETE) return true;
+        for (GlobalSecondaryIndexAction a : actions) if (a.kind() == Kind.CREATE || a.kind() == Kind.DELETE) return true;
         return false;
     }
 
@@ -158,7 +110,7 @@ final class GlobalSecondaryIndexUpdates {
      */
     Set<String> updating() {
         Set<String> names = new HashSet<>();
-        for (Action a : actions) {
+        for (GlobalSecondaryIndexAction a : actions) {
             if (a.kind() == Kind.UPDATE && (a.throughput() != null || a.onDemand())) names.add(a.indexName());
         }
         return names;
@@ -167,7 +119,7 @@ final class GlobalSecondaryIndexUpdates {
     /** The rules AWS checks on the request alone, before it looks the table up. */
     void check() {
         Set<String> named = new HashSet<>();
-        for (Action a : actions) {
+        for (GlobalSecondaryIndexAction a : actions) {
             if (a.given() == 0) {
                 throw TableShapes.invalid("One of GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create, "
                         + "GlobalSecondaryIndexUpdate.Delete must not be null");
@@ -205,7 +157,7 @@ final class GlobalSecondaryIndexUpdates {
         // Two builds in one request are over the limit before either index is looked up.
         long builds = actions.stream().filter(a -> a.kind() != Kind.UPDATE).count();
         if (builds > 1) throw new DynamoException(ErrorCode.LIMIT_EXCEEDED, ONE_ONLINE_INDEX);
-        for (Action a : actions) {
+        for (GlobalSecondaryIndexAction a : actions) {
             SecondaryIndex existing = table.index(a.indexName());
             switch (a.kind()) {
                 case CREATE -> {
@@ -248,9 +200,10 @@ final class GlobalSecondaryIndexUpdates {
             } else {
                 SecondaryIndex kept = throughputs.containsKey(i.name()) ? i.withThroughput(throughputs.get(i.name()))
                         : billing == BillingMode.PAY_PER_REQUEST ? i.withThroughput(Throughput.ON_DEMAND) : i;
-                for (Action a : actions) {
+                for (GlobalSecondaryIndexAction a : actions) {
                     if (a.kind() == Kind.UPDATE && a.onDemand() && a.indexName().equals(i.name())) {
-                        kept = kept.withOnDemandThroughput(TableShapes.onDemandThroughput(a.onDemandGiven(), i.onDemandThroughput()));
+                        kept = kept.withOnDemandThroughput(
+                                TableShapes.onDemandThroughput(a.onDemandGiven(), i.onDemandThroughput()));
                     }
                 }
                 gsis.add(kept);
@@ -268,8 +221,8 @@ final class GlobalSecondaryIndexUpdates {
     }
 
     /** A Create checked against the table; the index it drafts has no id yet. */
-    private SecondaryIndex create(TableDefinition table, Action a, SecondaryIndex existing, BillingMode billing,
-                                  Map<String, AttributeValue.Type> attributes) {
+    private SecondaryIndex create(TableDefinition table, GlobalSecondaryIndexAction a, SecondaryIndex existing,
+                                  BillingMode billing, Map<String, AttributeValue.Type> attributes) {
         if (existing != null) throw validation("Attempting to create an index which already exists");
         for (Map.Entry<String, AttributeValue.Type> d : definitions.entrySet()) {
             AttributeValue.Type had = attributes.get(d.getKey());
@@ -298,7 +251,7 @@ final class GlobalSecondaryIndexUpdates {
      * AWS's text for a new index that defines an attribute with another type than the key
      * schema already using it: both schemas, each element as {@code key{name:type:keyType}}.
      */
-    private DynamoException redefined(TableDefinition table, String attribute, Action a) {
+    private DynamoException redefined(TableDefinition table, String attribute, GlobalSecondaryIndexAction a) {
         KeySchema existing = table.keySchema();
         for (SecondaryIndex i : table.indexes()) {
             if (!existing.isKeyAttribute(attribute) && i.keySchema().isKeyAttribute(attribute)) existing = i.keySchema();
@@ -319,7 +272,8 @@ final class GlobalSecondaryIndexUpdates {
         return "SchemaElement: key{" + name + ":" + (type == null ? "?" : type.name()) + ":" + keyType + "}";
     }
 
-    private static void checkExisting(TableDefinition table, Action a, SecondaryIndex existing, String verb) {
+    private static void checkExisting(TableDefinition table, GlobalSecondaryIndexAction a, SecondaryIndex existing,
+                                      String verb) {
         if (existing == null) {
             throw new DynamoException(ErrorCode.RESOURCE_NOT_FOUND, "Requested resource not found: Index "
                     + a.indexName() + " for table " + table.name());
@@ -337,8 +291,8 @@ final class GlobalSecondaryIndexUpdates {
      * The index's new provisioned throughput, or null when the Update changes none. On demand,
      * only OnDemandThroughput and WarmThroughput may change, which {@link #apply} keeps.
      */
-    private static Throughput update(TableDefinition table, Action a, SecondaryIndex existing, BillingMode billing,
-                                     boolean switching, Instant now) {
+    private static Throughput update(TableDefinition table, GlobalSecondaryIndexAction a, SecondaryIndex existing,
+                                     BillingMode billing, boolean switching, Instant now) {
         if (billing == BillingMode.PAY_PER_REQUEST) {
             if (a.throughput() != null || !(a.onDemand() || a.warm())) {
                 throw TableShapes.invalid("The only Updates for index: " + a.indexName() + " when TableThroughputMode "
