@@ -348,4 +348,14 @@ class UpdateExpressionTest {
         invalid("Item size to update has exceeded the maximum allowed size", "big", "SET b = :v, c = :v", ":v", s(big));
         assertEquals(item("pk", s("big"), "a", s(big)), get("big"));
     }
+
+    @Test
+    void anUpdateIsHeldToTheLimitByWhatItWritesPlusAFixedCostPerClause() {
+        // UpdateItem measures the attribute it writes (b, name and value) plus 3 for the update
+        // and 19 for the SET, not the key: at key "k1" the ceiling of b's value is 409,577 bytes,
+        // though the finished item would then be only 409,583.
+        update("k1", "SET b = :v", ":v", s("x".repeat(409_577)));
+        invalid("Item size to update has exceeded the maximum allowed size", "k2", "SET b = :v", ":v", s("x".repeat(409_578)));
+        assertEquals(Map.of(), get("k2"));
+    }
 }

@@ -65,7 +65,7 @@ public final class UpdateItem implements Operation {
             if (actions == null) return current != null ? current : key.asItem(table.keySchema());
             if (current == null && onlyRemovesOrDeletes(actions)) return null;
             Update.Result r = actions.apply(current != null ? current : key.asItem(table.keySchema()));
-            if (ItemSize.of(r.item()) > ItemSize.MAX_ITEM_BYTES) {
+            if (ItemSize.of(r.item()) > ItemSize.MAX_ITEM_BYTES || actions.writtenSize(r.item()) > ItemSize.MAX_ITEM_BYTES) {
                 throw new DynamoException(ErrorCode.VALIDATION, "Item size to update has exceeded the maximum allowed size");
             }
             Keys.checkIndexKeysAfterUpdate(table, r.item());

@@ -2,6 +2,7 @@ package dev.eddy.core.expression;
 
 import dev.eddy.core.error.DynamoException;
 import dev.eddy.core.item.AttributeValue;
+import dev.eddy.core.item.ItemSize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -93,6 +94,32 @@ public record Update(List<Action> actions, boolean attributeUpdates) {
         public Map<String, AttributeValue> updatedNew() {
             return Projection.of(updatedPaths).apply(item);
         }
+    }
+
+    /**
+     * What standalone UpdateItem holds to the item size limit besides the finished item, as
+     * AWS measures it: the attributes the update writes (name and value, as finished; the key
+     * and attributes it leaves alone are not counted) plus a cost per action: 3 for the update,
+     * 19 per SET or ADD (20 for a SET through a list index), 2 per REMOVE or DELETE.
+     */
+    public long writtenSize(Map<String, AttributeValue> finished) {
+        long cost = 3;
+        java.util.Set<String> written = new java.util.HashSet<>();
+        for (Action a : actions) {
+            if (a instanceof Set || a instanceof Add) {
+                boolean throughIndex = a instanceof Set
+                        && a.path().elements().stream().anyMatch(e -> e instanceof Path.Index);
+                cost += throughIndex ? 20 : 19;
+                written.add(a.path().attribute());
+            } else {
+                cost += 2;
+            }
+        }
+        for (String name : written) {
+            AttributeValue value = finished.get(name);
+            if (value != null) cost += ItemSize.utf8Length(name) + ItemSize.of(value);
+        }
+        return cost;
     }
 
     /**

@@ -32,6 +32,17 @@ class UpdateEvaluationTest {
     }
 
     @Test
+    void anUpdateWritesItsAttributesPlusAFixedCostPerAction() {
+        Update u = Expressions.update("SET a = :x, #k = :y REMOVE gone", new ExpressionContext(Map.of("#k", "key"), VALUES),
+                Set.of("pk"));
+        var finished = map("pk", s("k"), "a", s("x"), "key", s("y"), "other", s("untouched"));
+        // a (1 + 1) and key (3 + 1), then 3 for the update, 19 per SET and 2 per REMOVE
+        assertEquals(2 + 4 + 3 + 19 + 19 + 2, u.writtenSize(finished));
+        Update throughIndex = Expressions.update("SET l[0] = :x", new ExpressionContext(Map.of(), VALUES), Set.of("pk"));
+        assertEquals((1 + 3 + 2) + 3 + 20, throughIndex.writtenSize(map("l", l(s("x")))));
+    }
+
+    @Test
     void setWritesTopLevelAndNestedAttributes() {
         var item = map("pk", s("k"), "a", m("b", m("c", n("1"))));
         assertEquals(map("pk", s("k"), "a", m("b", m("c", s("x"), "d", s("y"))), "e", n("1")),
