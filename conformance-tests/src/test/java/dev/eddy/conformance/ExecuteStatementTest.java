@@ -177,6 +177,9 @@ class ExecuteStatementTest {
         assertValidation("Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: M",
                 () -> run("SELECT pk FROM " + q(hash) + " WHERE pk = 'x' AND val BETWEEN ? AND 3", m("a", s("b"))));
         run("SELECT pk FROM " + q(hash) + " WHERE pk = 'x' AND val < ?", n("5"));
+        // checked before the table is looked up
+        assertValidation("Incorrect operand type for operator or function; operator or function: <, operand type: BOOL",
+                () -> run("SELECT pk FROM \"no-such-table-pql\" WHERE pk = 'x' AND val < ?", bool(true)));
     }
 
     @Test

@@ -45,6 +45,8 @@ public final class Planner {
         }
         if (source.index() != null && surface == Surface.BATCH) throw keyReadOnly(surface);
         Terms terms = new Terms(parameters);
+        // The WHERE's operand types are checked before the table is looked up, as AWS does.
+        if (select.where() != null) terms.condition(select.where());
         TableDefinition table = catalog.require(region, source.table());
         SecondaryIndex index = index(table, source.index(), consistent);
         SelectPlan plan = new ReadPlanner(table, index, source.table(), terms).plan(select, consistent,
