@@ -165,6 +165,23 @@ class TransactionsTest {
     }
 
     @Test
+    void aTransactionsItemsMayComeToFourMegabytesAtMost() {
+        String payload = "x".repeat(350_000);
+        List<TransactWriteItem> puts = new ArrayList<>();
+        long size = 0;
+        for (int i = 0; i < 12; i++) {
+            String pk = "tx-4mb-" + (char) ('a' + i);
+            puts.add(TransactWriteItem.builder().put(p -> p.tableName(accounts).item(Map.of("pk", s(pk), "payload", s(payload))))
+                    .build());
+            size += 2 + pk.length() + 7 + payload.length();
+        }
+        String refused = "Transaction payload size cannot exceed 4MB. Payload Size: " + size;
+        assertValidation(refused, () -> dynamo.transactWriteItems(t -> t.transactItems(puts)));
+        assertTrue(dynamo.getItem(g -> g.tableName(accounts).key(Map.of("pk", s("tx-4mb-a")))).item().isEmpty());
+        dynamo.transactWriteItems(t -> t.transactItems(puts.subList(0, 11)));
+    }
+
+    @Test
     void concurrentTransfersKeepTheTotalAndNoReaderSeesHalfATransfer() throws Exception {
         String prefix = UUID.randomUUID().toString();
         int accountCount = 8;

@@ -42,8 +42,20 @@ public final class TransactWriteItems implements Operation {
     private static final List<Kind> KINDS = List.of(new Kind("ConditionCheck", "Key", "conditionCheck.key"),
             new Kind("Delete", "Key", "delete.key"), new Kind("Put", "Item", "put.item"), new Kind("Update", "Key", "update.key"));
 
-    private record Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change) {
+    /** {@code payloadBytes}: what the action adds to the transaction's payload, its item or its key. */
+    private record Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change,
+                          long payloadBytes) {
+        Action(String kind, String tableAsSent, TableDefinition table, PrimaryKey key, ItemChange change) {
+            this(kind, tableAsSent, table, key, change, 0);
+        }
+
+        Action weighing(long bytes) {
+            return new Action(kind, tableAsSent, table, key, change, bytes);
+        }
     }
+
+    /** 4 MB: what the items and keys of one transaction may come to. */
+    private static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
 
     private final IdempotencyTokens tokens = new IdempotencyTokens();
 
@@ -62,12 +74,17 @@ public final class TransactWriteItems implements Operation {
 
         List<Action> actions = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
+        long payload = 0;
         for (JsonObject item : items) {
             Action a = action(item, request);
             if (!seen.add(List.of(a.table().id(), a.key()))) {
                 throw validation("Transaction request cannot include multiple operations on one item");
             }
             actions.add(a);
+            payload += a.payloadBytes();
+        }
+        if (payload > MAX_PAYLOAD_BYTES) {
+            throw validation("Transaction payload size cannot exceed 4MB. Payload Size: " + payload);
         }
         if (token != null && tokens.replay(request, token)) return response(capacityMode, actions, null, null, request);
 
@@ -142,10 +159,11 @@ public final class TransactWriteItems implements Operation {
             return new Action(kind, tableNameAsSent, table, key, current -> {
                 check(condition, current, returnOld);
                 return itemOrKey;
-            });
+            }).weighing(ItemSize.of(itemOrKey));
         }
         PrimaryKey key = Keys.fromKey(table, itemOrKey);
-        return switch (kind) {
+        long keyBytes = ItemSize.of(itemOrKey);
+        Action action = switch (kind) {
             case "ConditionCheck" -> new Action(kind, tableNameAsSent, table, key, current -> {
                 check(condition, current, returnOld);
                 return current;
@@ -165,6 +183,7 @@ public final class TransactWriteItems implements Operation {
                 return updated;
             });
         };
+        return action.weighing(keyBytes);
     }
 
     private static void check(Condition condition, Map<String, AttributeValue> current, boolean returnOld) {
