@@ -6,6 +6,7 @@ import dev.eddy.core.index.IndexWrites;
 import dev.eddy.core.table.TableDefinition;
 import dev.eddy.core.write.WriteResult;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +26,35 @@ public final class Capacity {
     /**
      * The write units one table is charged in a request: its own, and per secondary index one
      * unit per KB of each index entry written ({@link IndexWrites}); transactional writes
-     * pay double for each.
+     * pay double for each. Counted only when the response reports them, as working out the
+     * index entries a write changed costs as much as the entries themselves did.
      */
     public static final class Writes {
+        private record Counted(TableDefinition definition, WriteResult result, int multiplier) {
+        }
+
+        private final List<Counted> writes = new ArrayList<>();
         private double table;
         private final Map<String, Double> global = new LinkedHashMap<>();
         private final Map<String, Double> local = new LinkedHashMap<>();
 
         /** Adds one item write; a null result (a transaction's condition check) costs the table a minimal write. */
         public Writes add(TableDefinition definition, WriteResult result, int multiplier) {
-            table += multiplier * writeUnits(result == null ? 0 : result.largerSize());
-            if (result == null) return this;
-            for (IndexWrites.EntryWrites w : IndexWrites.of(definition, result.oldItem(), result.newItem())) {
-                double units = 0;
-                for (long bytes : w.entryBytes()) units += multiplier * writeUnits(bytes);
-                (w.index().global() ? global : local).merge(w.index().name(), units, Double::sum);
+            writes.add(new Counted(definition, result, multiplier));
+            return this;
+        }
+
+        private Writes tally() {
+            for (Counted w : writes) {
+                table += w.multiplier() * writeUnits(w.result() == null ? 0 : w.result().largerSize());
+                if (w.result() == null) continue;
+                for (IndexWrites.EntryWrites e : IndexWrites.of(w.definition(), w.result().oldItem(), w.result().newItem())) {
+                    double units = 0;
+                    for (long bytes : e.entryBytes()) units += w.multiplier() * writeUnits(bytes);
+                    (e.index().global() ? global : local).merge(e.index().name(), units, Double::sum);
+                }
             }
+            writes.clear();
             return this;
         }
     }
@@ -97,6 +111,8 @@ public final class Capacity {
     }
 
     public static void write(JsonGenerator g, String mode, String tableName, Writes writes) throws IOException {
+        if (mode == null) return;
+        writes.tally();
         write(g, "ConsumedCapacity", mode, tableName, Kind.WRITE, writes.table, writes.global, writes.local);
     }
 
@@ -105,7 +121,7 @@ public final class Capacity {
         if (mode == null) return;
         g.writeArrayFieldStart("ConsumedCapacity");
         for (Map.Entry<String, Writes> e : writesByTable.entrySet()) {
-            Writes w = e.getValue();
+            Writes w = e.getValue().tally();
             g.writeStartObject();
             writeFields(g, mode, e.getKey(), Kind.WRITE, w.table, w.global, w.local);
             g.writeEndObject();
