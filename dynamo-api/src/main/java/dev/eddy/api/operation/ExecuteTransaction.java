@@ -152,7 +152,7 @@ public final class ExecuteTransaction implements Operation {
         Set<List<Object>> seen = new HashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             if (!seen.add(List.of(tables.get(i).id(), keys.get(i)))) {
-                throw TransactWriteItems.validation("Transaction request cannot include multiple operations on one item");
+                throw TransactWriteItems.sameItemTwice();
             }
         }
     }

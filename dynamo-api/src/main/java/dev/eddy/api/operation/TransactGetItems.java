@@ -61,7 +61,7 @@ public final class TransactGetItems implements Operation {
             }
             projection.checkAgainst(table);
             if (!seen.add(List.of(table.id(), k))) {
-                throw TransactWriteItems.validation("Transaction request cannot include multiple operations on one item");
+                throw TransactWriteItems.sameItemTwice();
             }
             tables.add(table);
             tablesAsSent.add(tableNameAsSent);

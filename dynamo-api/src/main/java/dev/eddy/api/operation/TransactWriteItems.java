@@ -78,7 +78,7 @@ public final class TransactWriteItems implements Operation {
         for (JsonObject item : items) {
             Action a = action(item, request);
             if (!seen.add(List.of(a.table().id(), a.key()))) {
-                throw validation("Transaction request cannot include multiple operations on one item");
+                throw sameItemTwice();
             }
             actions.add(a);
             payload += a.payloadBytes();
@@ -186,10 +186,14 @@ public final class TransactWriteItems implements Operation {
         return action.weighing(keyBytes);
     }
 
+    /** Two actions of one transaction on the same item. */
+    static DynamoException sameItemTwice() {
+        return validation("Transaction request cannot include multiple operations on one item");
+    }
+
     private static void check(Condition condition, Map<String, AttributeValue> current, boolean returnOld) {
         if (condition.test(current)) return;
-        Map<String, Object> extra = returnOld && current != null ? Map.of("Item", current) : Map.of();
-        throw new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed", extra);
+        throw DynamoException.conditionalCheckFailed(returnOld ? current : null);
     }
 
     /** TransactionCanceledException with a reason per action, in action order. */

@@ -71,7 +71,6 @@ final class WriteCondition {
     }
 
     DynamoException failed(Map<String, AttributeValue> current) {
-        Map<String, Object> extra = returnItemOnFailure && current != null ? Map.of("Item", current) : Map.of();
-        return new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed", extra);
+        return DynamoException.conditionalCheckFailed(returnItemOnFailure ? current : null);
     }
 }

@@ -21,6 +21,15 @@ public class DynamoException extends RuntimeException {
         this.extra = extra;
     }
 
+    /**
+     * DynamoDB's ConditionalCheckFailedException, for every write that checks a condition;
+     * {@code item}, when not null, is the item as it was (ReturnValuesOnConditionCheckFailure ALL_OLD).
+     */
+    public static DynamoException conditionalCheckFailed(Map<String, ?> item) {
+        return new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed",
+                item == null ? Map.of() : Map.of("Item", item));
+    }
+
     public ErrorCode code() {
         return code;
     }

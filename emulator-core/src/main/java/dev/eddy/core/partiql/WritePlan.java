@@ -1,7 +1,6 @@
 package dev.eddy.core.partiql;
 
 import dev.eddy.core.error.DynamoException;
-import dev.eddy.core.error.ErrorCode;
 import dev.eddy.core.expression.Condition;
 import dev.eddy.core.expression.Update;
 import dev.eddy.core.item.AttributeValue;
@@ -77,8 +76,7 @@ public record WritePlan(Kind kind, TableDefinition table, String tableName, Prim
         }
 
         private DynamoException failed(Map<String, AttributeValue> current) {
-            Map<String, Object> extra = returnItemOnFailure && current != null ? Map.of("Item", current) : Map.of();
-            return new DynamoException(ErrorCode.CONDITIONAL_CHECK_FAILED, "The conditional request failed", extra);
+            return DynamoException.conditionalCheckFailed(returnItemOnFailure ? current : null);
         }
 
         /** The item RETURNING gives back, or null for none (no clause, no item, or nothing modified). */
