@@ -36,14 +36,6 @@ public final class Reader {
         this.store = store;
     }
 
-    /** One page of a Query of a single-attribute key; {@code index} null for the table, {@code sortCondition} null for none. */
-    public Page query(TableDefinition table, SecondaryIndex index, AttributeValue partition,
-                      KeyCondition.Term sortCondition, boolean forward, Map<String, AttributeValue> exclusiveStartKey,
-                      PageRequest request) {
-        return query(table, index, new KeyCondition.KeyQuery(List.of(partition), List.of(), sortCondition), forward,
-                exclusiveStartKey, request);
-    }
-
     /** One page of a Query; {@code index} null for the table. */
     public Page query(TableDefinition table, SecondaryIndex index, KeyCondition.KeyQuery keys, boolean forward,
                       Map<String, AttributeValue> exclusiveStartKey, PageRequest request) {

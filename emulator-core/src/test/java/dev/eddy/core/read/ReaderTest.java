@@ -32,6 +32,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ReaderTest {
+    /** The keys of a Query of a single-attribute key ({@code sortCondition} null for none). */
+    private static KeyCondition.KeyQuery single(AttributeValue partition, KeyCondition.Term sortCondition) {
+        return new KeyCondition.KeyQuery(List.of(partition), List.of(), sortCondition);
+    }
+
     private static final AttributeValue.Type S = AttributeValue.Type.S;
     private static final AttributeValue.Type N = AttributeValue.Type.N;
     private static final AttributeValue.Type B = AttributeValue.Type.B;
@@ -104,7 +109,7 @@ class ReaderTest {
         List<Map<String, AttributeValue>> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            Page page = reader.query(t, index, p, term, forward, start, new PageRequest(limit, i -> true, true, false));
+            Page page = reader.query(t, index, single(p, term), forward, start, new PageRequest(limit, i -> true, true, false));
             out.addAll(page.items());
             start = page.lastEvaluatedKey();
         } while (start != null);
@@ -276,15 +281,15 @@ class ReaderTest {
                     "sk", AttributeValue.n(i), "big", new AttributeValue.S(big));
             emulator.items().write(t, Keys.fromItem(t, item), old -> item);
         }
-        Page page = reader.query(t, null, new AttributeValue.S("p"), null, true, null,
+        Page page = reader.query(t, null, single(new AttributeValue.S("p"), null), true, null,
                 new PageRequest(null, i -> false, true, false));
         assertEquals(11, page.scannedCount());
         assertEquals(0, page.count());
         assertNotNull(page.lastEvaluatedKey());
-        Page rest = reader.query(t, null, new AttributeValue.S("p"), null, true, page.lastEvaluatedKey(),
+        Page rest = reader.query(t, null, single(new AttributeValue.S("p"), null), true, page.lastEvaluatedKey(),
                 new PageRequest(null, i -> true, true, false));
         assertEquals(11, rest.scannedCount());
-        Page last = reader.query(t, null, new AttributeValue.S("p"), null, true, rest.lastEvaluatedKey(),
+        Page last = reader.query(t, null, single(new AttributeValue.S("p"), null), true, rest.lastEvaluatedKey(),
                 new PageRequest(null, i -> true, true, false));
         assertEquals(3, last.scannedCount());
         assertNull(last.lastEvaluatedKey());
