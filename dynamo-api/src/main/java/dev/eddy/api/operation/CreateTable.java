@@ -211,6 +211,15 @@ public final class CreateTable implements Operation {
         }
     }
 
+    private static DynamoException undefinedKeys(List<String> names, Map<String, AttributeValue.Type> attributes) {
+        return TableShapes.invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: "
+                + names + ", AttributeDefinitions: " + attributes.keySet());
+    }
+
+    private static DynamoException firstNotHash() {
+        return TableShapes.invalidKeySchema("The first KeySchemaElement is not a HASH key type");
+    }
+
     /** A key schema checked against the attribute definitions, with AWS's messages. */
     static KeySchema keySchema(List<TableShapes.KeyElement> elements, Map<String, AttributeValue.Type> attributes,
                                boolean forTable) {
@@ -226,8 +235,7 @@ public final class CreateTable implements Operation {
                 if (elements.size() == 2 && forTable) {
                     throw TableShapes.invalidKeySchema("Some index key attribute have no definition");
                 }
-                throw TableShapes.invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                        + names + ", AttributeDefinitions: " + attributes.keySet());
+                throw undefinedKeys(names, attributes);
             }
         }
         if (elements.size() == 2 && names.get(0).equals(names.get(1))) {
@@ -235,7 +243,7 @@ public final class CreateTable implements Operation {
                     "Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
         if (!elements.get(0).keyType().equals("HASH")) {
-            throw TableShapes.invalidKeySchema("The first KeySchemaElement is not a HASH key type");
+            throw firstNotHash();
         }
         if (elements.size() == 2 && !elements.get(1).keyType().equals("RANGE")) {
             throw TableShapes.invalidKeySchema("The second KeySchemaElement is not a RANGE key type");
@@ -257,14 +265,13 @@ public final class CreateTable implements Operation {
         List<String> names = new ArrayList<>();
         for (TableShapes.KeyElement e : elements) names.add(e.attributeName());
         if (!attributes.keySet().containsAll(names)) {
-            throw TableShapes.invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: "
-                    + names + ", AttributeDefinitions: " + attributes.keySet());
+            throw undefinedKeys(names, attributes);
         }
         if (new HashSet<>(names).size() != names.size()) {
             throw new DynamoException(ErrorCode.VALIDATION, "The KeySchema contains multiple key attributes with the same name");
         }
         if (!elements.get(0).keyType().equals("HASH")) {
-            throw TableShapes.invalidKeySchema("The first KeySchemaElement is not a HASH key type");
+            throw firstNotHash();
         }
         List<KeyAttribute> partition = new ArrayList<>();
         List<KeyAttribute> sort = new ArrayList<>();
